@@ -1,0 +1,28 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CommonModule } from './common/common.module';
+import { ConfigModule } from './config/config.module';
+import { Environment } from './config/environment';
+import { typeOrmOptions } from './database/typeorm-options';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(environment: Environment, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(environment),
+        LoggingModule,
+        TypeOrmModule.forRoot({ ...typeOrmOptions(databaseUrl), autoLoadEntities: true }),
+        ScheduleModule.forRoot(),
+        CommonModule,
+        HealthModule,
+        DemoModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ROLE_NAMES } from '../config/environment';
+
+export type Role = (typeof ROLE_NAMES)[number];
+export const ALL_ROLES: readonly Role[] = ROLE_NAMES;
+
+export const PUBLIC_ROUTE = 'identity:public';
+export const PERMITTED_ROLES = 'identity:roles';
+
+/** The signed-in person a request acts for. */
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  organisationIds: string[];
+  /** How they proved who they are: a bearer token (API) or a session cookie (web pages). */
+  via: 'token' | 'session';
+  sessionId?: string;
+}
+
+/** Open to anyone, signed in or not (health check, sign-in). Every other route must name its roles. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The roles allowed to call a route; a signed-in user with none of them gets 403. */
+export const Permission = (...roles: Role[]) => SetMetadata(PERMITTED_ROLES, roles);
+
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthenticatedUser =>
+    ctx.switchToHttp().getRequest<{ user: AuthenticatedUser }>().user,
+);
