@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     await app.listen(env.PORT);
     log.info(`portal listening on http://localhost:${env.PORT}`);
   } catch (error) {
-    log.error({ err: { type: (error as Error).name, message: (error as Error).message } }, 'start failed');
+    log.error(`start failed: ${(error as Error).message}`);
     await stop('start failed', 1);
   }
 }

@@ -104,6 +104,7 @@ export class EmbeddedCluster {
     }
     const digest = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
     const outside = path.join('/var/lib/cdr-portal/clusters', digest);
+    fs.mkdirSync(path.dirname(outside), { recursive: true, mode: 0o755 });
     fs.mkdirSync(outside, { recursive: true, mode: 0o700 });
     fs.chownSync(outside, this.runAs.uid, this.runAs.gid);
     fs.symlinkSync(outside, inside);
@@ -153,6 +154,13 @@ export class EmbeddedCluster {
     if (!fs.existsSync(lock)) return;
     const pid = Number(fs.readFileSync(lock, 'utf8').split('\n')[0]);
     if (pid > 0 && isOurServer(pid, this.clusterDir)) {
+      const owner = parentPid(pid);
+      // Orphans are adopted by init or a subreaper; a live Node parent means another portal is using it.
+      if (owner > 1 && owner !== process.pid && isNodeProcess(owner)) {
+        throw new Error(
+          `the embedded database in ${this.options.dataDir} is in use by another running process (pid ${owner})`,
+        );
+      }
       this.options.log(`stopping an orphaned PostgreSQL server (pid ${pid}) left by a previous run`);
       process.kill(pid, 'SIGINT');
       const deadline = Date.now() + STOP_TIMEOUT_MS;
@@ -303,6 +311,24 @@ function isOurServer(pid: number, clusterDir: string): boolean {
     return cmdline[0].endsWith('postgres') && cmdline.includes(clusterDir);
   } catch {
     return false;
+  }
+}
+
+function isNodeProcess(pid: number): boolean {
+  try {
+    return path.basename(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]).startsWith('node');
+  } catch {
+    return false;
+  }
+}
+
+function parentPid(pid: number): number {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0;
   }
 }
 
