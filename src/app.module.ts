@@ -1,12 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { typeOrmOptions } from './database/typeorm-options';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './logging/logging.module';
 
 @Module({})
@@ -21,6 +23,8 @@ export class AppModule {
         ScheduleModule.forRoot(),
         CommonModule,
         HealthModule,
+        AuditModule,
+        IdentityModule,
         DemoModule,
       ],
     };

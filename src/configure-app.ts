@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation';
@@ -10,6 +11,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   if (config.TRUST_PROXY) app.set('trust proxy', 1);
+  // The web session cookie is read by the global AuthGuard.
+  app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
 
   const document = SwaggerModule.createDocument(

@@ -16,7 +16,15 @@ export interface AuthenticatedUser {
   organisationIds: string[];
   /** How they proved who they are: a bearer token (API) or a session cookie (web pages). */
   via: 'token' | 'session';
+  /** The stored id (a hash) of the bearer token used, so signing out can revoke exactly that token. */
+  tokenId?: string;
+  /** The stored id of the web session (not the cookie value, which is a credential). */
   sessionId?: string;
+  /**
+   * Signed in with a password but not yet enrolled in the second factor their role requires: they may
+   * only enrol, see who they are and sign out.
+   */
+  mfaEnrolmentOnly?: boolean;
 }
 
 /** Open to anyone, signed in or not (health check, sign-in). Every other route must name its roles. */
