@@ -208,7 +208,8 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   const config = plainToInstance(Environment, present, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const reasons = errors.flatMap((e) => Object.values(e.constraints ?? {}).slice(0, 1));
+    // Decorators apply bottom-up, so the last constraint is the first one declared: the type check.
+    const reasons = errors.flatMap((e) => Object.values(e.constraints ?? {}).slice(-1));
     throw new EnvironmentError(`Invalid environment: ${reasons.join('; ')}`);
   }
   if (config.NODE_ENV === 'production') assertProductionReady(config);
