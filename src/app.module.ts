@@ -10,6 +10,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './logging/logging.module';
+import { SeriousIncidentsModule } from './serious-incidents/serious-incidents.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         DemoModule,
+        SeriousIncidentsModule,
       ],
     };
   }
