@@ -1,10 +1,21 @@
 import { Platform1763950000000 } from './1763950000000-platform';
 import { Identity1764100000000 } from './1764100000000-identity';
 import { Audit1764110000000 } from './1764110000000-audit';
+import { Calendar1764200000000 } from './1764200000000-calendar';
+import { Deadlines1764200100000 } from './1764200100000-deadlines';
+import { Reminders1764210000000 } from './1764210000000-reminders';
 import { SeriousIncidents1764500000000 } from './1764500000000-serious-incidents';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the app, the CLI and the tests
  * (which load TypeScript) all run exactly the same set.
  */
-export const MIGRATIONS = [Platform1763950000000, Identity1764100000000, Audit1764110000000, SeriousIncidents1764500000000];
+export const MIGRATIONS = [
+  Platform1763950000000,
+  Identity1764100000000,
+  Audit1764110000000,
+  Calendar1764200000000,
+  Deadlines1764200100000,
+  Reminders1764210000000,
+  SeriousIncidents1764500000000,
+];

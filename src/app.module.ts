@@ -2,14 +2,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
 import { typeOrmOptions } from './database/typeorm-options';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './logging/logging.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { SeriousIncidentsModule } from './serious-incidents/serious-incidents.module';
 
 @Module({})
@@ -26,6 +29,9 @@ export class AppModule {
         HealthModule,
         AuditModule,
         IdentityModule,
+        CalendarModule,
+        DeadlinesModule,
+        RemindersModule,
         DemoModule,
         SeriousIncidentsModule,
       ],

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { EmailOutbox } from './email-outbox.entity';
+import { OutboxSender } from './outbox-sender.service';
+import { Reminder } from './reminder.entity';
+import { ReminderScheduler } from './reminder.scheduler';
+import { ReminderTickService } from './reminder-tick.service';
+import { RemindersController } from './reminders.controller';
+import { RemindersService } from './reminders.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Reminder, EmailOutbox]), DeadlinesModule],
+  controllers: [RemindersController],
+  providers: [ReminderTickService, OutboxSender, ReminderScheduler, RemindersService],
+  exports: [RemindersService, ReminderScheduler],
+})
+export class RemindersModule {}
