@@ -1,6 +1,7 @@
 import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { correlationIdFor } from '../common/request-context';
+import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 import { requestStore } from './request-store';
 
@@ -11,7 +12,7 @@ function rememberRequest(req: Request, res: Response, next: NextFunction): void 
 }
 
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ controllers: [AuditController], providers: [AuditService], exports: [AuditService] })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(rememberRequest).forRoutes({ path: '{*path}', method: RequestMethod.ALL });

@@ -5,6 +5,8 @@ import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../identity/permissions';
 import { chainHash, GENESIS_HASH } from './audit-chain';
+import type { AuditQueryDto } from './audit-query.dto';
+import { auditSearchQuery, AuditEventView, toAuditEventView } from './audit-search';
 import { verifyAuditChain, VerifyResult } from './audit-verifier';
 import { currentRequest } from './request-store';
 
@@ -49,6 +51,18 @@ export class AuditService {
   async record(event: AuditEventInput, manager?: EntityManager): Promise<void> {
     if (manager?.queryRunner?.isTransactionActive) return this.append(event, manager);
     await (manager ?? this.dataSource.manager).transaction((m) => this.append(event, m));
+  }
+
+  /** Searches the trail, and records that someone looked (who searches the audit is itself audited). */
+  async search(
+    filter: AuditQueryDto,
+    visibleOrganisationIds: string[] | null,
+    actor: AuthenticatedUser,
+  ): Promise<AuditEventView[]> {
+    const { sql, params } = auditSearchQuery(filter, visibleOrganisationIds);
+    const rows: Parameters<typeof toAuditEventView>[0][] = await this.dataSource.query(sql, params);
+    await this.record({ action: 'audit.search', actor, details: { filter: { ...filter } } });
+    return rows.map(toAuditEventView);
   }
 
   verify(): Promise<VerifyResult> {

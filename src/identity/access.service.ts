@@ -43,10 +43,13 @@ export class AccessService {
     if (access === 'none') await this.deny(user, scope, 'outside-scope', 404);
   }
 
-  /** 404 when the user may not even see the case; 403 when they see it but lack one of `roles` for it. */
+  /**
+   * 403 when the user may not act on the case: it is outside their organisations (the contract answers
+   * actions with 403 and only reads with 404), or they lack one of `roles` for it.
+   */
   async assertCanAct(user: AuthenticatedUser, scope: CaseScope, roles: Role[]): Promise<void> {
     const access = caseAccess(user, await this.visibleOrganisationIds(user), scope);
-    if (access === 'none') await this.deny(user, scope, 'outside-scope', 404);
+    if (access === 'none') await this.deny(user, scope, 'outside-scope', 403, roles);
     if (!mayAct(user, access, roles)) await this.deny(user, scope, 'role', 403, roles);
   }
 

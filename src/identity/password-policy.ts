@@ -35,9 +35,12 @@ function isSequence(text: string): boolean {
   );
 }
 
-/** The letters left once look-alike characters are undone and digits and symbols dropped. */
+/**
+ * The word underneath: digits and symbols around it dropped, look-alike characters inside it undone
+ * ("P@ssw0rd2026!!" → "password").
+ */
 function skeleton(password: string): string {
-  return [...password.toLowerCase()]
+  return [...password.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')]
     .map((c) => LOOK_ALIKES[c] ?? c)
     .filter((c) => /\p{L}/u.test(c))
     .join('');

@@ -55,7 +55,8 @@ export class SessionService {
   /** The signed-in user for a cookie value, or null when the session is unknown, idle too long or over. */
   async get(id: string): Promise<AuthenticatedUser | null> {
     const idHash = sha256(id);
-    const rows: SessionRow[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows]: [SessionRow[], number] = await this.dataSource.query(
       `UPDATE web_session s SET last_seen_at = now()
          FROM app_user u
         WHERE s.id_hash = $1 AND u.id = s.user_id AND u.active
@@ -86,12 +87,5 @@ export class SessionService {
   /** Ends a session given its stored id (`AuthenticatedUser.sessionId`). */
   async destroyById(sessionId: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM web_session WHERE id_hash = $1`, [sessionId]);
-  }
-
-  async purgeExpired(): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM web_session WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)`,
-      [this.config.SESSION_IDLE_MINUTES],
-    );
   }
 }

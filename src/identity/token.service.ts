@@ -65,8 +65,4 @@ export class TokenService {
   async revoke(tokenId: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM api_token WHERE token_hash = $1`, [tokenId]);
   }
-
-  async purgeExpired(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM api_token WHERE expires_at <= now()`);
-  }
 }

@@ -27,14 +27,18 @@ export class UsersService {
   ) {}
 
   /** `actor` is null only for the system itself (first administrator, demo data, tests). */
-  async create(input: CreateUserDto, actor: AuthenticatedUser | null): Promise<User> {
+  async create(
+    input: CreateUserDto,
+    actor: AuthenticatedUser | null,
+    options: { manager?: EntityManager; skipPasswordPolicy?: boolean } = {},
+  ): Promise<User> {
     const email = input.email.trim();
     const name = input.name.trim();
-    const problems = passwordProblems(input.password, { email, name });
+    const problems = options.skipPasswordPolicy ? [] : passwordProblems(input.password, { email, name });
     await this.assertOrganisationsExist(input.organisationIds, problems);
     if (problems.length) throw new BadRequestException(problems);
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (m) => {
+    const insert = async (m: EntityManager) => {
       if (await this.emailTaken(m, email)) throw new ConflictException(EMAIL_TAKEN);
       const user = await m
         .save(
@@ -59,7 +63,8 @@ export class UsersService {
         m,
       );
       return this.reload(m, user.id);
-    });
+    };
+    return options.manager ? insert(options.manager) : this.dataSource.transaction(insert);
   }
 
   async update(id: string, patch: UpdateUserDto, actor: AuthenticatedUser): Promise<User> {
@@ -138,10 +143,11 @@ export class UsersService {
     ]);
   }
 
-  async hasActiveUserWithRole(role: Role, m: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM app_user WHERE active AND $1 = ANY(roles) LIMIT 1`, [
-      role,
-    ]);
+  async hasAnyUserWithRole(role: Role, m: EntityManager, activeOnly = false): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM app_user WHERE $1 = ANY(roles) AND (active OR NOT $2) LIMIT 1`,
+      [role, activeOnly],
+    );
     return rows.length > 0;
   }
 
@@ -168,7 +174,7 @@ export class UsersService {
   }
 
   private async assertAnActiveSystemAdminRemains(m: EntityManager): Promise<void> {
-    if (!(await this.hasActiveUserWithRole('system-admin', m))) {
+    if (!(await this.hasAnyUserWithRole('system-admin', m, true))) {
       throw new ConflictException('This change would leave no active system administrator');
     }
   }

@@ -11,6 +11,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { Organisation, OrganisationType } from '../../src/identity/organisation.entity';
 import { OrganisationsService } from '../../src/identity/organisations.service';
 import type { Role } from '../../src/identity/permissions';
@@ -63,4 +64,26 @@ export async function signIn(
     organisationIds: created.organisationIds,
   };
   return { token, user, auth: { Authorization: `Bearer ${token}` }, password };
+}
+
+/**
+ * Runs `use` against a brand-new empty database on the run's server (migrations run when the app
+ * starts), for tests that need a first start or must damage data other test files share.
+ */
+export async function withScratchDatabase<T>(use: () => Promise<T>): Promise<T> {
+  const shared = process.env.DATABASE_URL!;
+  const name = `scratch_${randomUUID().replace(/-/g, '')}`;
+  const admin = new Client({ connectionString: shared });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(shared);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+  try {
+    return await use();
+  } finally {
+    process.env.DATABASE_URL = shared;
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
 }
