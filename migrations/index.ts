@@ -4,6 +4,7 @@ import { Audit1764110000000 } from './1764110000000-audit';
 import { Calendar1764200000000 } from './1764200000000-calendar';
 import { Deadlines1764200100000 } from './1764200100000-deadlines';
 import { Reminders1764210000000 } from './1764210000000-reminders';
+import { WebSecrets1764300000000 } from './1764300000000-web-secrets';
 import { SeriousIncidents1764500000000 } from './1764500000000-serious-incidents';
 
 /**
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   Calendar1764200000000,
   Deadlines1764200100000,
   Reminders1764210000000,
+  WebSecrets1764300000000,
   SeriousIncidents1764500000000,
 ];

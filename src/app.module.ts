@@ -14,6 +14,7 @@ import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './logging/logging.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SeriousIncidentsModule } from './serious-incidents/serious-incidents.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         RemindersModule,
         DemoModule,
         SeriousIncidentsModule,
+        WebModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { createValidationPipe } from './common/validation';
+import { configureWeb } from './web/configure-web';
 
 /** Everything the running server and the e2e tests must share, so tests exercise the real thing. */
 export function configureApp(app: NestExpressApplication): void {
@@ -14,6 +15,7 @@ export function configureApp(app: NestExpressApplication): void {
   // The web session cookie is read by the global AuthGuard.
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
+  configureWeb(app);
 
   const document = SwaggerModule.createDocument(
     app,
