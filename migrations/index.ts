@@ -6,6 +6,8 @@ import { Deadlines1764200100000 } from './1764200100000-deadlines';
 import { Reminders1764210000000 } from './1764210000000-reminders';
 import { WebSecrets1764300000000 } from './1764300000000-web-secrets';
 import { SeriousIncidents1764500000000 } from './1764500000000-serious-incidents';
+import { SeriousIncidentReviews1764500000001 } from './1764500000001-serious-incident-reviews';
+import { Recommendations1764500000002 } from './1764500000002-recommendations';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the app, the CLI and the tests
@@ -20,4 +22,6 @@ export const MIGRATIONS = [
   Reminders1764210000000,
   WebSecrets1764300000000,
   SeriousIncidents1764500000000,
+  SeriousIncidentReviews1764500000001,
+  Recommendations1764500000002,
 ];

@@ -5,8 +5,10 @@ import { parseIsoDate } from '../calendar/iso-date';
 import { TimeSource } from '../calendar/time-source';
 import type { AuthenticatedUser } from '../identity/permissions';
 import { IncidentChild } from './incident-child.entity';
+import { IncidentClocks } from './incident-clocks.service';
 import { routeOf } from './incident-facts';
-import { nextIncidentReference } from './incident-reference';
+import { incidentOrganisationIds } from './incident-organisations';
+import { nextReference } from './incident-reference';
 import { SeriousIncident } from './serious-incident.entity';
 
 export type NewIncident = Pick<
@@ -18,12 +20,13 @@ export type NewIncident = Pick<
 export type NewChild = Pick<IncidentChild, 'identityKnown' | 'legalStatus'> &
   Partial<Omit<IncidentChild, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'incidentId' | 'position'>>;
 
-/** Opens a draft notification: reference, partnership, children, audit. */
+/** Opens a draft notification: reference, partnership, children, the clocks its route needs, audit. */
 @Injectable()
 export class IncidentOpening {
   constructor(
     private readonly audit: AuditService,
     private readonly time: TimeSource,
+    private readonly clocks: IncidentClocks,
   ) {}
 
   async open(
@@ -33,7 +36,7 @@ export class IncidentOpening {
     actor: AuthenticatedUser,
     source: { from: 'notification' } | { from: 'child-death'; childDeathCaseReference: string },
   ): Promise<{ incident: SeriousIncident; children: IncidentChild[] }> {
-    const reference = await nextIncidentReference(m, parseIsoDate(this.time.today()).year);
+    const reference = await nextReference(m, 'SI', parseIsoDate(this.time.today()).year);
     const partnership: { id: string }[] = await m.query(
       `SELECT id FROM organisation WHERE type = 'safeguarding-partnership'
          AND $1 = ANY(covers_local_authority_ids) ORDER BY created_at LIMIT 1`,
@@ -55,6 +58,7 @@ export class IncidentOpening {
       ),
     );
     const decision = routeOf(incident, children);
+    await this.clocks.applyRoute(m, incident, decision);
     await this.audit.record(
       {
         action: 'case.create',
@@ -74,16 +78,4 @@ export class IncidentOpening {
     );
     return { incident, children };
   }
-}
-
-/** Every organisation whose people work on the incident: the notifying, lead and other areas involved. */
-export function incidentOrganisationIds(incident: SeriousIncident): string[] {
-  return [
-    ...new Set([
-      incident.localAuthorityId,
-      incident.leadLocalAuthorityId,
-      ...incident.involvedLocalAuthorityIds,
-      ...(incident.partnershipId ? [incident.partnershipId] : []),
-    ]),
-  ];
 }

@@ -139,6 +139,10 @@ export class SeriousIncident extends BaseRecord {
   @Column('uuid', { name: 'submitted_by_user_id', nullable: true })
   submittedByUserId!: string | null;
 
+  /** When the safeguarding partners (and other areas involved) were told (SI-PARTNERS). */
+  @Column('date', { name: 'partners_informed_on', nullable: true })
+  partnersInformedOn!: string | null;
+
   @Column('uuid', { name: 'created_by_user_id', nullable: true })
   createdByUserId!: string | null;
 }

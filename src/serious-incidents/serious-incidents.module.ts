@@ -1,14 +1,59 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CalendarModule } from '../calendar/calendar.module';
+import { AppConfig } from '../config/app-config';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { AttachmentController } from './attachments/attachment.controller';
+import { AttachmentService } from './attachments/attachment.service';
+import { IncidentAccess } from './incident-access.service';
+import { IncidentAttachment } from './incident-attachment.entity';
 import { IncidentChild } from './incident-child.entity';
+import { IncidentClocks } from './incident-clocks.service';
+import { IncidentDeadlinesService } from './incident-deadlines.service';
 import { IncidentOpening } from './incident-opening.service';
+import { LcsprRecord } from './lcspr.entity';
+import { NationalExportService } from './national-export.service';
+import { NationalReview } from './national-review.entity';
+import { NotificationWorkflowService } from './notification-workflow.service';
+import { NotificationController } from './notification.controller';
+import { NotificationService } from './notification.service';
+import { RapidReviewRecord } from './rapid-review.entity';
 import { SeriousIncident } from './serious-incident.entity';
 import { SeriousIncidentReferralService } from './serious-incident-referral.service';
+import { YearlyReport } from './yearly-report.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SeriousIncident, IncidentChild]), CalendarModule],
-  providers: [IncidentOpening, SeriousIncidentReferralService],
+  imports: [
+    TypeOrmModule.forFeature([
+      SeriousIncident,
+      IncidentChild,
+      IncidentAttachment,
+      RapidReviewRecord,
+      LcsprRecord,
+      NationalReview,
+      YearlyReport,
+    ]),
+    DeadlinesModule,
+    // Without a destination multer keeps the upload in memory, and only up to the limit: larger is a 413.
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 5 },
+      }),
+    }),
+  ],
+  controllers: [NotificationController, AttachmentController],
+  providers: [
+    IncidentAccess,
+    IncidentClocks,
+    IncidentOpening,
+    IncidentDeadlinesService,
+    NotificationService,
+    NotificationWorkflowService,
+    NationalExportService,
+    AttachmentService,
+    SeriousIncidentReferralService,
+  ],
   exports: [SeriousIncidentReferralService],
 })
 export class SeriousIncidentsModule {}
