@@ -5,6 +5,7 @@ import { Calendar1764200000000 } from './1764200000000-calendar';
 import { Deadlines1764200100000 } from './1764200100000-deadlines';
 import { Reminders1764210000000 } from './1764210000000-reminders';
 import { WebSecrets1764300000000 } from './1764300000000-web-secrets';
+import { ChildDeaths1764400000000 } from './1764400000000-child-deaths';
 import { SeriousIncidents1764500000000 } from './1764500000000-serious-incidents';
 import { SeriousIncidentReviews1764500000001 } from './1764500000001-serious-incident-reviews';
 import { Recommendations1764500000002 } from './1764500000002-recommendations';
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Deadlines1764200100000,
   Reminders1764210000000,
   WebSecrets1764300000000,
+  ChildDeaths1764400000000,
   SeriousIncidents1764500000000,
   SeriousIncidentReviews1764500000001,
   Recommendations1764500000002,

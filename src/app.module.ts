@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ChildDeathsModule } from './child-deaths/child-deaths.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import { Environment } from './config/environment';
@@ -35,6 +36,7 @@ export class AppModule {
         RemindersModule,
         DemoModule,
         SeriousIncidentsModule,
+        ChildDeathsModule,
         WebModule,
       ],
     };

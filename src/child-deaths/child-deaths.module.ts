@@ -1,0 +1,85 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { SeriousIncidentsModule } from '../serious-incidents/serious-incidents.module';
+import { AnalysisService } from './analysis.service';
+import { CdopController, ChildDeathNoticesController } from './api/cdop.controller';
+import { ChildDeathsController } from './api/child-deaths.controller';
+import { InformationController } from './api/information.controller';
+import { MeetingsAndAnalysisController } from './api/meetings.controller';
+import { ReportingFormsController } from './api/reporting-forms.controller';
+import { CaseClocks } from './case-clocks.service';
+import { CaseLifecycleService } from './case-lifecycle.service';
+import { CaseQueryService } from './case-query.service';
+import { CaseStore } from './case-store.service';
+import { ChildDeathDocuments } from './child-death-documents.service';
+import { ChildDeathsDemoSeeder } from './child-deaths-demo.seeder';
+import { AnalysisForm } from './entities/analysis-form.entity';
+import { ChildDeathCase } from './entities/child-death-case.entity';
+import { FamilyContact } from './entities/family-contact.entity';
+import { InvitationEmail } from './entities/invitation-email.entity';
+import { Notice } from './entities/notice.entity';
+import { ChildDeathNotification } from './entities/notification.entity';
+import { PanelAgendaItem, PanelMeeting } from './entities/panel-meeting.entity';
+import { ReportingRequest } from './entities/reporting-request.entity';
+import { ReviewMeeting } from './entities/review-meeting.entity';
+import { TrackedAction } from './entities/tracked-action.entity';
+import { ImmediateDecisionsService } from './immediate-decisions.service';
+import { InformationGatheringService } from './information-gathering.service';
+import { InvitationMailer } from './invitation-mailer.service';
+import { NoticesService } from './notices.service';
+import { NotificationIntakeService } from './notification-intake.service';
+import { PanelMeetingsService } from './panel-meetings.service';
+import { ReportingFormsService } from './reporting-forms.service';
+import { ReviewMeetingsService } from './review-meetings.service';
+import { SeriousIncidentLinks } from './serious-incident-links.service';
+import { TrackedActionsService } from './tracked-actions.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ChildDeathCase,
+      ChildDeathNotification,
+      ReportingRequest,
+      FamilyContact,
+      ReviewMeeting,
+      AnalysisForm,
+      PanelMeeting,
+      PanelAgendaItem,
+      TrackedAction,
+      Notice,
+      InvitationEmail,
+    ]),
+    DeadlinesModule,
+    SeriousIncidentsModule,
+  ],
+  controllers: [
+    ChildDeathsController,
+    InformationController,
+    MeetingsAndAnalysisController,
+    ReportingFormsController,
+    CdopController,
+    ChildDeathNoticesController,
+  ],
+  providers: [
+    CaseStore,
+    CaseClocks,
+    NoticesService,
+    SeriousIncidentLinks,
+    NotificationIntakeService,
+    CaseQueryService,
+    ImmediateDecisionsService,
+    CaseLifecycleService,
+    InformationGatheringService,
+    ReportingFormsService,
+    ReviewMeetingsService,
+    InvitationMailer,
+    AnalysisService,
+    PanelMeetingsService,
+    TrackedActionsService,
+    ChildDeathDocuments,
+    ChildDeathsDemoSeeder,
+  ],
+  exports: [CaseQueryService, CaseLifecycleService, ChildDeathDocuments, NoticesService, CaseStore],
+})
+export class ChildDeathsModule {}
