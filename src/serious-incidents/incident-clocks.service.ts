@@ -73,6 +73,14 @@ export class IncidentClocks {
     await this.deadlines.complete(caseId, key, londonMidnight(on), m);
   }
 
+  /** A running clock the case turned out not to need is marked not applicable, with the reason shown. */
+  async setAside(m: EntityManager, caseId: string, ruleId: ClockRuleId, reason: string): Promise<void> {
+    const clock = (await this.deadlines.listForCase(caseId, m)).find((c) => c.rule === ruleId);
+    if (clock && ['pending', 'overdue', 'paused'].includes(clock.status)) {
+      await this.deadlines.markNotApplicable(caseId, ruleId, reason, m);
+    }
+  }
+
   /** Moves a started clock onto a corrected basis date (a changed awareness or planned publication date). */
   async rebase(m: EntityManager, caseId: string, ruleId: ClockRuleId, date: string): Promise<void> {
     const clock = (await this.deadlines.listForCase(caseId, m)).find((c) => c.rule === ruleId);
@@ -106,12 +114,12 @@ export class IncidentClocks {
         clock.basisDate !== incident.becameAwareOn
       ) {
         await this.deadlines.correctBasis(incident.id, ruleId, { date: incident.becameAwareOn }, m);
-      } else if (!needed && clock && ['pending', 'overdue', 'paused'].includes(clock.status)) {
-        await this.deadlines.markNotApplicable(
+      } else if (!needed && clock) {
+        await this.setAside(
+          m,
           incident.id,
           ruleId,
           `The notification's answers no longer call for this: ${decision.routeReason}`.slice(0, 1000),
-          m,
         );
       }
     }

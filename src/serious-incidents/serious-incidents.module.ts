@@ -11,12 +11,16 @@ import { IncidentChild } from './incident-child.entity';
 import { IncidentClocks } from './incident-clocks.service';
 import { IncidentDeadlinesService } from './incident-deadlines.service';
 import { IncidentOpening } from './incident-opening.service';
+import { LcsprController } from './lcspr/lcspr.controller';
+import { LcsprService } from './lcspr/lcspr.service';
 import { LcsprRecord } from './lcspr.entity';
 import { NationalExportService } from './national-export.service';
 import { NationalReview } from './national-review.entity';
 import { NotificationWorkflowService } from './notification-workflow.service';
 import { NotificationController } from './notification.controller';
 import { NotificationService } from './notification.service';
+import { RapidReviewController } from './rapid-review/rapid-review.controller';
+import { RapidReviewService } from './rapid-review/rapid-review.service';
 import { RapidReviewRecord } from './rapid-review.entity';
 import { SeriousIncident } from './serious-incident.entity';
 import { SeriousIncidentReferralService } from './serious-incident-referral.service';
@@ -42,7 +46,7 @@ import { YearlyReport } from './yearly-report.entity';
       }),
     }),
   ],
-  controllers: [NotificationController, AttachmentController],
+  controllers: [NotificationController, AttachmentController, RapidReviewController, LcsprController],
   providers: [
     IncidentAccess,
     IncidentClocks,
@@ -53,6 +57,8 @@ import { YearlyReport } from './yearly-report.entity';
     NationalExportService,
     AttachmentService,
     SeriousIncidentReferralService,
+    RapidReviewService,
+    LcsprService,
   ],
   exports: [SeriousIncidentReferralService],
 })
