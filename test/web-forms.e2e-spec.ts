@@ -220,9 +220,12 @@ describe('web forms', () => {
     expect(right.status).toBe(403);
   });
 
+  let enrolled: { person: SignedIn; browser: Agent };
+
   it('sets up TOTP with a QR code, then asks for the code at sign-in', async () => {
     const person = await signIn(app, { roles: ['cdop-admin'], organisationIds: [] });
     const browser = request.agent(app.getHttpServer());
+    enrolled = { person, browser };
     const first = await submit(browser, '/sign-in', { email: person.user.email, password: person.password });
     expect(first.status).toBe(303);
     expect(first.headers.location).toBe('/account/two-factor');
@@ -260,6 +263,23 @@ describe('web forms', () => {
     expect(signedIn.status).toBe(303);
     expect(signedIn.headers.location).toBe('/');
     expect((await browser.get('/').expect(200)).text).toContain('CDOP administrator');
+  });
+
+  it('lets an administrator reset someone’s two-factor authentication, signing them out', async () => {
+    const { person, browser } = enrolled;
+    const page = await agent.get(`/admin/users/${person.user.id}`).expect(200);
+    expect(page.text).toContain('Reset two-factor authentication');
+    await agent
+      .post(`/admin/users/${person.user.id}/reset-two-factor`)
+      .type('form')
+      .send({ _csrf: csrfToken(page.text), version: /name="version" value="(\d+)"/.exec(page.text)![1] })
+      .expect(303);
+    await browser.get('/').expect(303);
+    const again = await submit(request.agent(app.getHttpServer()), '/sign-in', {
+      email: person.user.email,
+      password: person.password,
+    });
+    expect(again.headers.location).toBe('/account/two-factor');
   });
 
   it('changes the password, refusing a weak one on its field', async () => {

@@ -208,9 +208,12 @@ describe('security of the web pages', () => {
     expect(page.text).toContain('You were signed out because you had not used the service for 30 minutes');
   });
 
-  it('keeps JSON errors for the API even when a browser asks for HTML', async () => {
+  it('keeps JSON errors for the API even when a browser asks for HTML, and sets no cookies there', async () => {
     const res = await request(server()).get('/api/users').set('Accept', 'text/html').expect(401);
     expect(res.body).toMatchObject({ statusCode: 401, correlationId: expect.any(String) });
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const health = await request(server()).get('/health').expect(200);
+    expect(health.headers['set-cookie']).toBeUndefined();
   });
 
   it('shows GOV.UK error pages for a missing page and a forbidden one', async () => {

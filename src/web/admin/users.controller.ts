@@ -22,6 +22,7 @@ import { AdminSection } from '../shell/contributions';
 import { ROLE_LABELS } from '../shell/roles';
 import { WebController } from '../shell/web-controller';
 import { UserAccessForm, UserForm, VersionForm } from './admin.forms';
+import { MfaReset } from './mfa-reset.service';
 import { organisationItems, organisationNames } from './organisation-options';
 import { temporaryPassword } from './temporary-password';
 import { USER_LIST, UserListService } from './user-list.service';
@@ -56,6 +57,7 @@ export class AdminUsersController {
     private readonly organisations: OrganisationsService,
     private readonly list: UserListService,
     private readonly drafts: FormDrafts,
+    private readonly mfaReset: MfaReset,
   ) {}
 
   @Get()
@@ -208,6 +210,19 @@ export class AdminUsersController {
     @Res() res: Response,
   ) {
     return this.versioned(id, body, actor, res, { unlock: true });
+  }
+
+  @Post(':id/reset-two-factor')
+  async resetTwoFactor(
+    @Param('id', notFound) id: string,
+    @Body() body: Record<string, unknown>,
+    @CurrentUser() actor: AuthenticatedUser,
+    @Res() res: Response,
+  ) {
+    const outcome = await validateForm(VersionForm, body);
+    if (!outcome.valid) throw new BadRequestException(['Reload the page and try again']);
+    await this.mfaReset.reset(id, outcome.value.version, actor);
+    res.redirect(303, `${BASE}/${id}`);
   }
 
   private async versioned(

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { ErrorBody, HtmlErrorRenderer } from '../../common/http-exception.filter';
+import { isApiPath } from '../security/api-paths';
 import { CSRF_REFUSED } from '../security/csrf.middleware';
 
 interface ErrorPage {
@@ -7,11 +8,6 @@ interface ErrorPage {
   paragraphs: string[];
   details?: string[];
   correlationId?: string;
-}
-
-/** Paths that answer in JSON whatever the browser asks for. */
-export function isApiPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/') || path === '/health';
 }
 
 function messages(body: ErrorBody): string[] {

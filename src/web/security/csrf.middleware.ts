@@ -1,8 +1,10 @@
 import { ForbiddenException, Injectable, NestMiddleware } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { pathOnly } from '../../common/request-context';
 import { AppConfig } from '../../config/app-config';
 import { SESSION_COOKIE } from '../../identity/session.service';
+import { isApiPath } from './api-paths';
 import { webCookieOptions } from './cookies';
 import { CsrfService } from './csrf.service';
 
@@ -13,10 +15,6 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const CSRF_REFUSED = 'csrf';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function isApi(req: Request): boolean {
-  return req.path === '/api' || req.path.startsWith('/api/');
-}
 
 /**
  * Gives every page a token for its forms (`csrfToken` in the templates) and refuses a state-changing
@@ -31,13 +29,15 @@ export class CsrfMiddleware implements NestMiddleware {
   ) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
+    // Nest mounts module middleware on a route pattern, so req.path may be relative: use the full URL.
+    const api = isApiPath(pathOnly(req.originalUrl));
     const cookies = (req.cookies ?? {}) as Record<string, string | undefined>;
     const session = cookies[SESSION_COOKIE];
     let binding = session
       ? `session:${session}`
       : cookies[PRE_SESSION_COOKIE] && `pre:${cookies[PRE_SESSION_COOKIE]}`;
 
-    if (!isApi(req)) {
+    if (!api) {
       if (!binding) {
         const value = randomBytes(24).toString('base64url');
         res.cookie(PRE_SESSION_COOKIE, value, webCookieOptions(req, this.config.isProduction));
@@ -47,7 +47,7 @@ export class CsrfMiddleware implements NestMiddleware {
     }
 
     if (SAFE_METHODS.has(req.method) || /^Bearer\s/i.test(req.headers.authorization ?? '')) return next();
-    if (isApi(req) && !session) return next();
+    if (api && !session) return next();
 
     const body = req.body as Record<string, unknown> | undefined;
     const token = body?.[CSRF_FIELD] ?? req.headers[CSRF_HEADER] ?? this.fromMultipartQuery(req);
