@@ -11,7 +11,9 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { Client } from 'pg';
+import pino from 'pino';
 import { Organisation, OrganisationType } from '../../src/identity/organisation.entity';
 import { OrganisationsService } from '../../src/identity/organisations.service';
 import type { Role } from '../../src/identity/permissions';
@@ -86,4 +88,18 @@ export async function withScratchDatabase<T>(use: () => Promise<T>): Promise<T> 
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/**
+ * Sends every log line the app writes from now on (request logs and application logs) into `lines`, by
+ * replacing the destination of the pino loggers the app built. Start the app with the LOG_LEVEL wanted.
+ */
+export function captureLogs(app: INestApplication, lines: string[]): void {
+  const sink = { write: (line: string) => void lines.push(line) };
+  const outOfRequest = (app.get(Logger) as unknown as { logger: PinoLogger }).logger.logger;
+  for (const logger of [PinoLogger.root, outOfRequest]) {
+    (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = sink;
+  }
+  // Nest buffers application logs until the server listens; the tests never listen, so release them.
+  app.flushLogs();
 }
