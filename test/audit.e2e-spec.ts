@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import * as path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service';
@@ -155,6 +157,20 @@ describe('audit trail', () => {
   });
 });
 
+/** `npm run audit:verify` without the build step: the CLI's TypeScript compiled on the fly with swc. */
+function runVerifyCli(): { status: number | null; stdout: string } {
+  const hook =
+    "const swc = require('@swc/core');" +
+    "require.extensions['.ts'] = (m, f) => m._compile(swc.transformFileSync(f).code, f);" +
+    "require('./src/audit/verify-cli.ts');";
+  const result = spawnSync(process.execPath, ['-e', hook], {
+    cwd: path.resolve(__dirname, '..'),
+    env: { ...process.env, NODE_ENV: 'test' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout };
+}
+
 describe('audit trail: tampering', () => {
   it('is reported by the chain check, naming the first broken row', async () => {
     await withScratchDatabase(async () => {
@@ -166,6 +182,7 @@ describe('audit trail: tampering', () => {
         const verify = () =>
           request(app.getHttpServer()).get('/api/audit/verify').set(admin.auth).expect(200);
         expect((await verify()).body).toMatchObject({ valid: true });
+        expect(runVerifyCli()).toMatchObject({ status: 0, stdout: expect.stringContaining('"valid":true') });
 
         const db = app.get(DataSource);
         const [target] = await db.query(`SELECT id FROM audit_event WHERE case_id = 'tamper-2'`);
@@ -179,6 +196,9 @@ describe('audit trail: tampering', () => {
         const broken = (await verify()).body;
         expect(broken).toMatchObject({ valid: false, firstBrokenId: target.id });
         expect(broken.checked).toBeGreaterThan(0);
+        const cli = runVerifyCli();
+        expect(cli.status).toBe(1);
+        expect(JSON.parse(cli.stdout)).toEqual(broken);
 
         await db.transaction(async (m) => {
           await m.query(`SET LOCAL session_replication_role = replica`);
