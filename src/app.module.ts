@@ -13,6 +13,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './logging/logging.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SeriousIncidentsModule } from './serious-incidents/serious-incidents.module';
 import { WebModule } from './web/web.module';
@@ -36,6 +37,7 @@ export class AppModule {
         RemindersModule,
         DemoModule,
         SeriousIncidentsModule,
+        RecommendationsModule,
         ChildDeathsModule,
         WebModule,
       ],

@@ -104,3 +104,28 @@ export interface Deadline {
 export function clock(deadlines: Deadline[], rule: string): Deadline | undefined {
   return deadlines.find((d) => d.rule === rule);
 }
+
+/** A submitted full-route notification with an LCSPR decided on `decidedOn`. */
+export async function incidentWithLcspr(
+  app: NestExpressApplication,
+  p: Partnership,
+  becameAwareOn: string,
+  decidedOn: string,
+): Promise<string> {
+  const { body } = await api(app, p.notifier)
+    .post('/api/serious-incidents', neglectDeath(p.la.id, becameAwareOn))
+    .expect(201);
+  await api(app, p.dcs).post(`/api/serious-incidents/${body.id}/sign-off`).expect(200);
+  await api(app, p.notifier)
+    .post(`/api/serious-incidents/${body.id}/submit`, { submittedOn: becameAwareOn })
+    .expect(200);
+  await api(app, p.manager)
+    .post(`/api/serious-incidents/${body.id}/lcspr`, {
+      decision: 'lcspr',
+      decidedOn,
+      rationale: 'Recurrent themes of neglect.',
+      criteria: ['recurrent-themes'],
+    })
+    .expect(201);
+  return body.id;
+}

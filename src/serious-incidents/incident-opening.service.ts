@@ -79,3 +79,5 @@ export class IncidentOpening {
     return { incident, children };
   }
 }
+
+export { incidentOrganisationIds } from './incident-organisations';

@@ -16,6 +16,8 @@ import { LcsprService } from './lcspr/lcspr.service';
 import { LcsprRecord } from './lcspr.entity';
 import { NationalExportService } from './national-export.service';
 import { NationalReview } from './national-review.entity';
+import { NationalReviewController } from './national-reviews/national-review.controller';
+import { NationalReviewService } from './national-reviews/national-review.service';
 import { NotificationWorkflowService } from './notification-workflow.service';
 import { NotificationController } from './notification.controller';
 import { NotificationService } from './notification.service';
@@ -24,6 +26,8 @@ import { RapidReviewService } from './rapid-review/rapid-review.service';
 import { RapidReviewRecord } from './rapid-review.entity';
 import { SeriousIncident } from './serious-incident.entity';
 import { SeriousIncidentReferralService } from './serious-incident-referral.service';
+import { YearlyReportController } from './yearly-report/yearly-report.controller';
+import { YearlyReportService } from './yearly-report/yearly-report.service';
 import { YearlyReport } from './yearly-report.entity';
 
 @Module({
@@ -46,7 +50,14 @@ import { YearlyReport } from './yearly-report.entity';
       }),
     }),
   ],
-  controllers: [NotificationController, AttachmentController, RapidReviewController, LcsprController],
+  controllers: [
+    NotificationController,
+    AttachmentController,
+    RapidReviewController,
+    LcsprController,
+    NationalReviewController,
+    YearlyReportController,
+  ],
   providers: [
     IncidentAccess,
     IncidentClocks,
@@ -59,7 +70,15 @@ import { YearlyReport } from './yearly-report.entity';
     SeriousIncidentReferralService,
     RapidReviewService,
     LcsprService,
+    NationalReviewService,
+    YearlyReportService,
   ],
-  exports: [SeriousIncidentReferralService],
+  exports: [
+    SeriousIncidentReferralService,
+    IncidentAccess,
+    IncidentClocks,
+    RapidReviewService,
+    NationalExportService,
+  ],
 })
 export class SeriousIncidentsModule {}
