@@ -67,6 +67,11 @@ export class CalendarService {
     return bankHolidaysFor(year, (await this.current()).changes);
   }
 
+  /** Every proclaimed change, in the order it applies. */
+  changes(): Promise<BankHolidayChange[]> {
+    return this.dataSource.getRepository(BankHolidayChange).find({ order: { seq: 'ASC' } });
+  }
+
   async addChange(input: ProclaimedChange, actor: AuthenticatedUser): Promise<BankHolidayChangeResult> {
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [CALENDAR_LOCK]);

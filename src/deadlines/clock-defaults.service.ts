@@ -31,6 +31,14 @@ export interface ClockDefaultView {
   effectiveFrom?: Date;
 }
 
+export interface DefaultsOwner {
+  id: string;
+  name: string;
+  type: 'cdop' | 'safeguarding-partnership';
+  /** Whether this user may change its defaults (its own administrator or manager). */
+  canChange: boolean;
+}
+
 export interface ClockDefaultChange {
   ruleId: string;
   amount: number;
@@ -65,6 +73,21 @@ export class ClockDefaultsService {
       throw new ForbiddenException('You can only see the clock defaults of your own organisation');
     }
     return this.views(this.dataSource.manager, organisationId, owner.processes);
+  }
+
+  /** The CDOPs and partnerships whose windows the user may see: their own, or every one for system-admin. */
+  async ownersFor(user: AuthenticatedUser): Promise<DefaultsOwner[]> {
+    const all = user.roles.includes('system-admin');
+    const rows: { id: string; name: string; type: DefaultsOwner['type'] }[] = await this.dataSource.query(
+      `SELECT id, name, type FROM organisation
+        WHERE type IN ('cdop', 'safeguarding-partnership') AND ($1 OR id = ANY($2::uuid[]))
+        ORDER BY name`,
+      [all, user.organisationIds],
+    );
+    return rows.map((row) => ({
+      ...row,
+      canChange: user.organisationIds.includes(row.id) && user.roles.includes(PROCESSES_OF[row.type].manager),
+    }));
   }
 
   async change(

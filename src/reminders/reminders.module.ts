@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { DeliveryFailuresPagesController } from './delivery-failures.pages';
 import { EmailOutbox } from './email-outbox.entity';
+import { InboxPagesController, InboxPanel } from './inbox.pages';
 import { OutboxSender } from './outbox-sender.service';
 import { Reminder } from './reminder.entity';
 import { ReminderScheduler } from './reminder.scheduler';
@@ -11,8 +13,8 @@ import { RemindersService } from './reminders.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Reminder, EmailOutbox]), DeadlinesModule],
-  controllers: [RemindersController],
-  providers: [ReminderTickService, OutboxSender, ReminderScheduler, RemindersService],
+  controllers: [RemindersController, InboxPagesController, DeliveryFailuresPagesController],
+  providers: [ReminderTickService, OutboxSender, ReminderScheduler, RemindersService, InboxPanel],
   exports: [RemindersService, ReminderScheduler],
 })
 export class RemindersModule {}

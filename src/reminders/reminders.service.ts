@@ -109,12 +109,17 @@ export class RemindersService {
     private readonly time: TimeSource,
   ) {}
 
-  /** The latest reminders with read state, and the clocks the user owes that will remind them next. */
-  async inbox(user: AuthenticatedUser): Promise<Inbox> {
+  async unreadCount(user: AuthenticatedUser): Promise<number> {
     const [{ unread }]: { unread: number }[] = await this.dataSource.query(
       'SELECT count(*)::int AS unread FROM reminder WHERE user_id = $1 AND read_at IS NULL',
       [user.id],
     );
+    return unread;
+  }
+
+  /** The latest reminders with read state, and the clocks the user owes that will remind them next. */
+  async inbox(user: AuthenticatedUser): Promise<Inbox> {
+    const unread = await this.unreadCount(user);
     const rows: ReminderRow[] = await this.dataSource.query(
       `SELECT ${REMINDER_COLUMNS} FROM reminder r JOIN clock c ON c.id = r.clock_id
         WHERE r.user_id = $1 ORDER BY r.created_at DESC, r.id LIMIT $2`,
