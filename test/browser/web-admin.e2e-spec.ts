@@ -56,7 +56,9 @@ describe('an administrator walking the admin pages in a browser', () => {
     await clickAndWait(page, 'a.govuk-service-navigation__link[href="/admin"]');
     expect(await textOf(page, 'h1')).toBe('Administration');
     const sections = await page.$$eval('main h2 a', (links) => links.map((a) => a.textContent?.trim()));
-    expect(sections).toEqual(expect.arrayContaining(['Users', 'Organisations', 'Audit trail']));
+    expect(sections).toEqual(
+      expect.arrayContaining(['Users', 'Organisations', 'Bank holidays', 'Audit trail']),
+    );
     await checkPage(page, 'admin-index');
   });
 
@@ -142,6 +144,26 @@ describe('an administrator walking the admin pages in a browser', () => {
     expect(await textOf(page, 'tbody')).toContain('admin.user-create');
     expect(await textOf(page, 'tbody')).toContain(admin.user.name);
     await checkPage(page, 'admin-audit-results');
+  });
+
+  it('adds a bank holiday from the Bank holidays page', async () => {
+    // A July weekday late this century: no test counts working days across it.
+    const year = 2090 + Math.floor(Math.random() * 10);
+    let day = 8 + Math.floor(Math.random() * 14);
+    while ([0, 6].includes(new Date(Date.UTC(year, 6, day)).getUTCDay())) day += 1;
+    await web.visit(page, '/admin');
+    await clickAndWait(page, 'main a[href="/admin/bank-holidays"]');
+    await checkPage(page, 'admin-bank-holidays');
+    await fillAndSubmit(page, {
+      '#date-day': String(day),
+      '#date-month': '7',
+      '#date-year': String(year),
+      '#name': `Jubilee of the portal ${tag}`,
+    });
+    expect(await textOf(page, '.govuk-panel__title')).toBe('Bank holiday added');
+    await checkPage(page, 'admin-bank-holiday-added');
+    await web.visit(page, `/admin/bank-holidays?year=${year}`);
+    expect(await textOf(page, 'main table')).toContain(`${day} July ${year}`);
   });
 
   it('has accessible search and account pages', async () => {

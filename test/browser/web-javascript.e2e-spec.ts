@@ -58,6 +58,18 @@ describe('pages with JavaScript off, and the JavaScript timeout warning', () => 
     await page.browserContext().close();
   });
 
+  it('renders the API documentation under its own policy without a single CSP violation', async () => {
+    const page = await web.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await web.visit(page, '/api/docs/');
+    await page.waitForSelector('.swagger-ui .opblock', { timeout: 15_000 });
+    expect(violations).toEqual([]);
+    await page.browserContext().close();
+  });
+
   it('with JavaScript, warns before the session ends and keeps it when asked', async () => {
     const page = await web.newPage();
     // Shorten every long timer 1000-fold so the warning (due 28 minutes in) opens within seconds.
