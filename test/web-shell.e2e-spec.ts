@@ -82,6 +82,7 @@ class ProbeCasePagesController {
   ) {}
 
   @Get('boom')
+  @NavItem({ text: 'Probe errors', href: '/probe-cases/boom', roles: ['cdop-admin'], order: 25 })
   boom(): never {
     throw new Error('secret internals: relation "child" detail 9434765919');
   }
@@ -179,7 +180,13 @@ describe('the web shell that capabilities plug into', () => {
     expect(home.text).toContain('app-work-queue__item--urgent');
     // A panel that fails says so; the page and the other panels still show.
     expect(home.text).toContain('This part of your work could not be shown just now');
-    expect(home.text).toMatch(/<a class="govuk-service-navigation__link" href="\/probe-cases"/);
+    const nav = [...home.text.matchAll(/class="govuk-service-navigation__link" href="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(nav[0]).toBe('/');
+    // Links come in their `order`: the class's (20) before its method's (25).
+    expect(nav.indexOf('/probe-cases')).toBeGreaterThan(0);
+    expect(nav.indexOf('/probe-cases/boom')).toBeGreaterThan(nav.indexOf('/probe-cases'));
 
     const { agent: doctor } = await signedIn(['designated-doctor'], [cdop.id]);
     const theirs = await doctor.get('/').expect(200);

@@ -15,7 +15,7 @@ export interface NavItemOptions {
   order: number;
 }
 
-/** Put on a page controller to give it a navigation link. */
+/** Put on a page controller, or one of its page methods, to give it a navigation link. */
 export const NavItem = (options: NavItemOptions) => SetMetadata(NAV_ITEM, options);
 
 /** An entry on the Administration index page (`/admin`), shown to users holding one of `roles`. */

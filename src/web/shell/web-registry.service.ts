@@ -72,8 +72,18 @@ export class WebRegistry {
       wrappers.filter((w) => this.reflector.get(key, w.metatype as object as never) !== undefined);
     const meta = <T>(wrappers: InstanceWrapper[], key: string) =>
       marked(wrappers, key).map((w) => this.reflector.get<T>(key, w.metatype as object as never));
+    // A link may sit on the controller class or on one of its page methods.
+    const methodNav = controllers.flatMap((w) => {
+      const prototype = (w.metatype as { prototype: object }).prototype;
+      return Object.getOwnPropertyNames(prototype)
+        .filter((name) => name !== 'constructor')
+        .map((name) => Object.getOwnPropertyDescriptor(prototype, name)?.value as unknown)
+        .filter((method): method is () => unknown => typeof method === 'function')
+        .map((method) => this.reflector.get<NavItemOptions | undefined>(NAV_ITEM, method))
+        .filter((item): item is NavItemOptions => item !== undefined);
+    });
     return {
-      nav: meta<NavItemOptions>(controllers, NAV_ITEM).sort(byOrder),
+      nav: [...meta<NavItemOptions>(controllers, NAV_ITEM), ...methodNav].sort(byOrder),
       adminSections: meta<AdminSectionOptions>(controllers, ADMIN_SECTION).sort(byOrder),
       panels: marked(providers, WORK_QUEUE_PANEL)
         .map((w) => w.instance as WorkQueuePanelProvider)
