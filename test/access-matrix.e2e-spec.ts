@@ -234,6 +234,16 @@ const AWAITING_ROWS: string[] = [
   'GET /api/child-death-notices',
   'POST /api/child-death-notices/:noticeId/read',
   'GET /api/child-death-forms',
+  'GET /api/child-deaths/:caseId/notification-summary.pdf',
+  'GET /api/child-deaths/:caseId/analysis.pdf',
+  'GET /api/cdop/panel-meetings/:meetingId/pack.pdf',
+  'GET /api/serious-incidents/:id/notification.pdf',
+  'GET /api/serious-incidents/:id/rapid-review.pdf',
+  'GET /api/serious-incidents/:id/lcspr/pre-publication-letter.pdf',
+  'GET /api/reports/cdop-annual.pdf',
+  'GET /api/reports/partnership-yearly.pdf',
+  'GET /api/reports/deadline-compliance.pdf',
+  'GET /api/reports/recommendations-tracker.pdf',
 ];
 
 /** Which of an area's organisations a user with this role belongs to. */
