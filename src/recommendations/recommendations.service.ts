@@ -343,7 +343,7 @@ export class RecommendationsService {
     return organisation;
   }
 
-  /** 404 when not visible; 403 when visible but the user's roles may not change it. */
+  /** 404 to read what the user cannot see; 403 to change it, or without one of `roles`. */
   private async load(
     m: EntityManager,
     id: string,
@@ -359,6 +359,10 @@ export class RecommendationsService {
       : null;
     const visible = await this.visible(user);
     if (!recommendation || !recommendation.organisationIds.some((o) => visible.includes(o))) {
+      // Reads never reveal that it exists; changes to another area's are refused (API contract).
+      if (forChange && recommendation) {
+        throw new ForbiddenException('You do not have permission to change this recommendation');
+      }
       throw new NotFoundException(
         'No recommendation with this id was found, or you do not have access to it',
       );

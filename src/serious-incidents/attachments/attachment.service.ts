@@ -49,18 +49,18 @@ export class AttachmentService {
     description: string | undefined,
     user: AuthenticatedUser,
   ) {
-    if (!file || file.size === 0) throw new BadRequestException(['file must be attached and not empty']);
-    if (file.size > this.config.ATTACHMENT_MAX_BYTES) {
-      throw new PayloadTooLargeException(`file must be at most ${this.config.ATTACHMENT_MAX_BYTES} bytes`);
-    }
-    const filename = safeFilename(file.originalname);
-    const check = checkAttachment(filename, file.buffer);
-    if (!check.ok) throw new BadRequestException([check.problem]);
-    const attachmentId = randomUUID();
     const directory = this.config.ATTACHMENTS_DIR;
-    const storagePath = directory ? join(id, attachmentId) : null;
     return this.dataSource.transaction(async (m) => {
       const incident = await this.access.act(m, id, user, [...NOTIFIER_ROLES, ...PARTNERSHIP_ROLES]);
+      if (!file || file.size === 0) throw new BadRequestException(['file must be attached and not empty']);
+      if (file.size > this.config.ATTACHMENT_MAX_BYTES) {
+        throw new PayloadTooLargeException(`file must be at most ${this.config.ATTACHMENT_MAX_BYTES} bytes`);
+      }
+      const filename = safeFilename(file.originalname);
+      const check = checkAttachment(filename, file.buffer);
+      if (!check.ok) throw new BadRequestException([check.problem]);
+      const attachmentId = randomUUID();
+      const storagePath = directory ? join(incident.id, attachmentId) : null;
       const record = m.create(IncidentAttachment, {
         id: attachmentId,
         incidentId: incident.id,
@@ -74,7 +74,7 @@ export class AttachmentService {
         uploadedByUserId: user.id,
       });
       if (directory && storagePath) {
-        await mkdir(resolve(directory, id), { recursive: true });
+        await mkdir(resolve(directory, incident.id), { recursive: true });
         await writeFile(resolve(directory, storagePath), file.buffer, { flag: 'wx' });
       }
       try {

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -170,7 +176,7 @@ export class NationalReviewService {
     });
   }
 
-  /** Readable when any of its incidents' organisations is visible to the user. */
+  /** Visible when any of its incidents' organisations is visible to the user. */
   private async load(m: EntityManager, id: string, user: AuthenticatedUser, forChange: boolean) {
     const review = UUID.test(id)
       ? await m.findOne(NationalReview, {
@@ -181,6 +187,9 @@ export class NationalReviewService {
     const visible = await this.access.visibleOrganisationIds(user);
     const organisational = user.roles.some((r) => r !== 'reviewer');
     if (!review || !organisational || !review.organisationIds.some((o) => visible.includes(o))) {
+      // Reads never reveal that the review exists; actions on others' reviews are refused (API contract).
+      if (forChange && review)
+        throw new ForbiddenException('You do not have permission to change this review');
       throw new NotFoundException(CASE_NOT_FOUND_MESSAGE);
     }
     return review;

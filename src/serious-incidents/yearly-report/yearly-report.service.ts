@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
@@ -51,7 +51,7 @@ export class YearlyReportService {
   /** Starts the year's record (and SP-YEARLY-REPORT) or records its publication and sending. */
   async save(partnershipId: string, year: number, dto: YearlyReportDto, user: AuthenticatedUser) {
     return this.dataSource.transaction(async (m) => {
-      const partnership = await this.partnership(m, partnershipId, user);
+      const partnership = await this.partnership(m, partnershipId, user, true);
       const { to } = financialYear(year);
       const existing = await m.findOne(YearlyReport, {
         where: { partnershipId, financialYear: year },
@@ -132,15 +132,22 @@ export class YearlyReportService {
     };
   }
 
-  /** The partnership, if the user belongs to it or to one of its partners (404 otherwise). */
-  private async partnership(m: EntityManager, id: string, user: AuthenticatedUser): Promise<Organisation> {
-    const partnership = UUID.test(id) ? await m.findOne(Organisation, { where: { id } }) : null;
+  /**
+   * The partnership, when the user works in it, for one of its partners, or for an area it covers: 404
+   * to read otherwise, 403 to change.
+   */
+  private async partnership(
+    m: EntityManager,
+    id: string,
+    user: AuthenticatedUser,
+    forChange = false,
+  ): Promise<Organisation> {
+    const found = UUID.test(id) ? await m.findOne(Organisation, { where: { id } }) : null;
+    const partnership = found?.type === 'safeguarding-partnership' ? found : null;
     const visible = await this.access.visibleOrganisationIds(user);
-    if (
-      !partnership ||
-      partnership.type !== 'safeguarding-partnership' ||
-      !visible.includes(partnership.id)
-    ) {
+    const area = partnership ? [partnership.id, ...partnership.coversLocalAuthorityIds] : [];
+    if (!partnership || !area.some((o) => visible.includes(o))) {
+      if (forChange && partnership) throw new ForbiddenException('You do not work for this partnership');
       throw new NotFoundException(
         'No safeguarding partnership with this id was found, or you do not have access to it',
       );
