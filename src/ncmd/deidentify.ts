@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { ageInCompletedYears } from './age';
+import { ageInYears } from '../child-deaths/rules/age';
 import type { DeidentifiedCase, NcmdCase } from './export-case';
 import { redactor } from './redact';
 
@@ -20,8 +20,7 @@ export function pseudonymFor(caseId: string, secret: string): string {
  */
 export function deidentifyCase(exported: NcmdCase, secret: string): DeidentifiedCase {
   const { identity, death, process, reporting, analysis } = exported;
-  const ageAtDeathYears = ageInCompletedYears(identity.dateOfBirth, death.dateOfDeath);
-  if (ageAtDeathYears === undefined) throw new Error('deidentifyCase needs a validated case');
+  const ageAtDeathYears = ageInYears(identity.dateOfBirth, death.dateOfDeath);
   const redact = redactor({ ...identity, timeOfDeath: death.timeOfDeath });
   return {
     identity: {

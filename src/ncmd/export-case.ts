@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/iso-date';
+import type { NhsNumberMissingReason } from '../child-deaths/rules/nhs-number';
 
 /**
  * The NCMD export contract (shared/spec/ncmd-export.md), version 1.0, as TypeScript types.
@@ -42,8 +43,7 @@ export const ETHNIC_CATEGORIES = {
 } as const;
 export type EthnicCategory = keyof typeof ETHNIC_CATEGORIES;
 
-export const NHS_NUMBER_MISSING_REASONS = ['not-resident-in-england', 'not-yet-available'] as const;
-export type NhsNumberMissingReason = (typeof NHS_NUMBER_MISSING_REASONS)[number];
+export { NHS_NUMBER_MISSING_REASONS, type NhsNumberMissingReason } from '../child-deaths/rules/nhs-number';
 
 export const JAR_CRITERIA = [
   'external-cause',

@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { isValidNhsNumber } from '../child-deaths/rules/nhs-number';
 import schema from './schema/ncmd-export-v1.schema.json';
 import type { DeidentifiedCase, NcmdCase, RejectionReason } from './export-case';
 
@@ -39,7 +40,7 @@ export function validateCase(candidate: unknown): CaseValidation<NcmdCase> {
   const validate = validators().ncmdCase;
   const reasons = validate(candidate) ? [] : reasonsFrom(validate.errors ?? []);
   const nhsNumber = (candidate as NcmdCase | undefined)?.identity?.nhsNumber;
-  if (typeof nhsNumber === 'string' && /^[0-9]{10}$/.test(nhsNumber) && !hasValidCheckDigit(nhsNumber)) {
+  if (typeof nhsNumber === 'string' && /^[0-9]{10}$/.test(nhsNumber) && !isValidNhsNumber(nhsNumber)) {
     reasons.push({ field: 'identity.nhsNumber', message: 'has a check digit that does not match' });
   }
   return reasons.length === 0 ? { valid: true, case: candidate as NcmdCase } : { valid: false, reasons };
@@ -56,13 +57,6 @@ export function validateDeidentifiedCase(candidate: unknown): CaseValidation<Dei
 export function validateDocument(document: unknown): DocumentValidation {
   const validate = validators().document;
   return validate(document) ? { valid: true } : { valid: false, reasons: reasonsFrom(validate.errors ?? []) };
-}
-
-/** Modulus 11 (NHS Data Dictionary): weights 10..2 on the first nine digits; 11 means 0, 10 is invalid. */
-function hasValidCheckDigit(nhsNumber: string): boolean {
-  const sum = [...nhsNumber.slice(0, 9)].reduce((total, digit, i) => total + Number(digit) * (10 - i), 0);
-  const check = 11 - (sum % 11);
-  return check !== 10 && (check === 11 ? 0 : check) === Number(nhsNumber[9]);
 }
 
 const PATTERN_MESSAGES: Record<string, string> = {

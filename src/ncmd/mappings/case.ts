@@ -1,4 +1,5 @@
-import { ageInDays } from '../age';
+import { isIsoDate } from '../../calendar/iso-date';
+import { ageAtDeath } from '../../child-deaths/rules/scope';
 import type { IsoInstant, NcmdCase, ReviewedCaseSource, YesNoNotKnown } from '../export-case';
 import type { Candidate, MappedAnalysis } from './form-mapping';
 
@@ -29,7 +30,10 @@ export function mapCase(source: ReviewedCaseSource, mapped: MappedAnalysis): Cas
       dateOfDeath: death.dateOfDeath,
       timeOfDeath: death.timeOfDeath ?? undefined,
       placeOfDeath: death.placeOfDeath,
-      ageAtDeathDays: ageInDays(child.dateOfBirth, death.dateOfDeath),
+      ageAtDeathDays:
+        isIsoDate(child.dateOfBirth) && isIsoDate(death.dateOfDeath)
+          ? ageAtDeath(child.dateOfBirth, death.dateOfDeath).days
+          : undefined,
       expected: death.expected,
       suspectedStillbirthAtHome: death.suspectedStillbirthAtHome,
       lookedAfter: death.lookedAfter ?? undefined,
