@@ -119,7 +119,8 @@ export class CaseQueryService {
     await this.audit.record({
       action: 'case.search',
       actor: user,
-      details: { caseType: 'cdr', filter: { ...filter }, results: rows.length },
+      // What was searched for stays out of the trail, as on the search page: that a search ran is what counts.
+      details: { caseType: 'cdr', filter: { ...filter, q: q ? 'given' : undefined }, results: rows.length },
     });
     const organisations = await organisationsById(
       this.store.dataSource.manager,

@@ -28,7 +28,7 @@ export class CaseStore {
     private readonly time: TimeSource,
   ) {}
 
-  scope(c: ChildDeathCase): CaseScope {
+  scope(c: Pick<ChildDeathCase, 'id' | 'owningCdopId' | 'sharedWithCdopIds'>): CaseScope {
     return {
       caseId: c.id,
       owningOrganisationIds: [c.owningCdopId],

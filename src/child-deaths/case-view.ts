@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/iso-date';
 import { analysisWarnings, missingForFinalise } from './rules/analysis-form';
 import { CASE_STATE_LABELS, CaseState, PAUSE_REASON_LABELS } from './rules/case-lifecycle';
+import { deathCategoryLabel, isDeathCategoryNumber } from './rules/death-categories';
 import { ageAtDeath } from './rules/scope';
 import type { AnalysisForm } from './entities/analysis-form.entity';
 import type { ChildDeathCase } from './entities/child-death-case.entity';
@@ -92,6 +93,7 @@ export function toCaseView(input: CaseViewInput) {
     owningCdopId: c.owningCdopId,
     owningCdop: organisation(organisations, c.owningCdopId),
     reviewingCdopId: c.owningCdopId,
+    sharedWithCdopIds: c.sharedWithCdopIds,
     sharedWithCdops: c.sharedWithCdopIds.map((id) => organisation(organisations, id)),
     residentLocalAuthority: organisation(organisations, c.residentLocalAuthorityId),
     placeOfDeathLocalAuthority: organisation(organisations, c.placeOfDeathLocalAuthorityId),
@@ -153,6 +155,10 @@ export function toCaseView(input: CaseViewInput) {
           formVersion: input.analysis.formVersion,
           status: input.analysis.status,
           reviewedOn: input.analysis.reviewedOn,
+          answers: input.analysis.answers,
+          primaryCategoryLabel: isDeathCategoryNumber(input.analysis.answers.primaryCategory)
+            ? deathCategoryLabel(input.analysis.answers.primaryCategory)
+            : null,
           // The review date is given when finalising, so it is never missing from a draft.
           missing:
             input.analysis.status === 'final'

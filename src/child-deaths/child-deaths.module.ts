@@ -34,6 +34,18 @@ import { ReportingFormsService } from './reporting-forms.service';
 import { ReviewMeetingsService } from './review-meetings.service';
 import { SeriousIncidentLinks } from './serious-incident-links.service';
 import { TrackedActionsService } from './tracked-actions.service';
+import { AnalysisPagesController } from './web/analysis-pages.controller';
+import { CaseForms } from './web/case-forms';
+import { CaseFormsController } from './web/case-forms.controller';
+import { CasePagesController } from './web/case-pages.controller';
+import { NoticesPagesController, NoticesPanel } from './web/notices-pages.controller';
+import { NotifyPagesController } from './web/notify-pages.controller';
+import { PanelPagesController } from './web/panel-pages.controller';
+import {
+  ReportingFormPagesController,
+  ReportingRequestPagesController,
+} from './web/reporting-pages.controller';
+import { ChildDeathSearch, ChildDeathWorkPanel } from './web/work-queues';
 
 @Module({
   imports: [
@@ -60,6 +72,15 @@ import { TrackedActionsService } from './tracked-actions.service';
     ReportingFormsController,
     CdopController,
     ChildDeathNoticesController,
+    // Pages: more specific paths first, as the first route registered for a path wins.
+    NotifyPagesController,
+    CasePagesController,
+    ReportingRequestPagesController,
+    AnalysisPagesController,
+    CaseFormsController,
+    ReportingFormPagesController,
+    PanelPagesController,
+    NoticesPagesController,
   ],
   providers: [
     CaseStore,
@@ -79,6 +100,10 @@ import { TrackedActionsService } from './tracked-actions.service';
     TrackedActionsService,
     ChildDeathDocuments,
     ChildDeathsDemoSeeder,
+    CaseForms,
+    ChildDeathWorkPanel,
+    ChildDeathSearch,
+    NoticesPanel,
   ],
   exports: [CaseQueryService, CaseLifecycleService, ChildDeathDocuments, NoticesService, CaseStore],
 })

@@ -1,6 +1,6 @@
 import { NotFoundException, ParseUUIDPipe } from '@nestjs/common';
 import { CASE_NOT_FOUND_MESSAGE } from '../identity/access.service';
-import { ALL_ROLES, Role } from '../identity/permissions';
+import { ALL_ROLES, AuthenticatedUser, Role } from '../identity/permissions';
 
 /** A case id that is not even a UUID is answered like any other case the caller cannot see. */
 export const CaseIdPipe = new ParseUUIDPipe({
@@ -21,3 +21,10 @@ export const CASE_READERS: Role[] = ['cdop-admin', 'designated-doctor', 'cdop-pa
 
 /** Agency staff complete the forms asked of their agency, whatever their role; the portal's own administrators are not an agency. */
 export const AGENCY_STAFF: Role[] = PRACTITIONERS.filter((role) => role !== 'system-admin');
+
+/** Practitioners who notify deaths but do not work in a CDOP's team. */
+export const NOTIFIERS_OUTSIDE_CDOPS: Role[] = PRACTITIONERS.filter((role) => !CASE_READERS.includes(role));
+
+export function isCaseReader(user: Pick<AuthenticatedUser, 'roles'>): boolean {
+  return user.roles.some((role) => CASE_READERS.includes(role));
+}
