@@ -13,8 +13,10 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './logging/logging.module';
+import { NcmdModule } from './ncmd/ncmd.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { ReportsModule } from './reports/reports.module';
 import { SeriousIncidentsModule } from './serious-incidents/serious-incidents.module';
 import { WebModule } from './web/web.module';
 
@@ -39,6 +41,8 @@ export class AppModule {
         SeriousIncidentsModule,
         RecommendationsModule,
         ChildDeathsModule,
+        ReportsModule,
+        NcmdModule,
         WebModule,
       ],
     };
