@@ -9,6 +9,7 @@ import { ChildDeaths1764400000000 } from './1764400000000-child-deaths';
 import { SeriousIncidents1764500000000 } from './1764500000000-serious-incidents';
 import { SeriousIncidentReviews1764500000001 } from './1764500000001-serious-incident-reviews';
 import { Recommendations1764500000002 } from './1764500000002-recommendations';
+import { NcmdExport1764600000000 } from './1764600000000-ncmd-export';
 
 /**
  * Every migration, in order. Listed explicitly rather than globbed so the app, the CLI and the tests
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   SeriousIncidents1764500000000,
   SeriousIncidentReviews1764500000001,
   Recommendations1764500000002,
+  NcmdExport1764600000000,
 ];
