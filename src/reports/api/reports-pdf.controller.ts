@@ -39,7 +39,7 @@ export class ReportsPdfController {
   }
 
   @Get('reports/partnership-yearly.pdf')
-  @Permission('partnership-manager', 'safeguarding-partner', 'dcs', 'read-only')
+  @Permission('partnership-manager', 'safeguarding-partner', 'dcs')
   @PdfRoute(
     'The safeguarding partnership yearly report data pack for a financial year as PDF',
     'published=true gives the de-identified version to publish, with small numbers withheld.',
