@@ -5,10 +5,11 @@ import { RecommendationAction } from './recommendation-action.entity';
 import { Recommendation } from './recommendation.entity';
 import { RecommendationsController } from './recommendations.controller';
 import { RecommendationsService } from './recommendations.service';
+import { RecommendationPagesController } from './web/recommendation-pages.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Recommendation, RecommendationAction]), SeriousIncidentsModule],
-  controllers: [RecommendationsController],
+  controllers: [RecommendationsController, RecommendationPagesController],
   providers: [RecommendationsService],
   exports: [RecommendationsService],
 })

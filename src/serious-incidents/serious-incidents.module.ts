@@ -26,6 +26,11 @@ import { RapidReviewService } from './rapid-review/rapid-review.service';
 import { RapidReviewRecord } from './rapid-review.entity';
 import { SeriousIncident } from './serious-incident.entity';
 import { SeriousIncidentReferralService } from './serious-incident-referral.service';
+import { IncidentForms } from './web/incident-forms';
+import { IncidentPagesController } from './web/incident-pages.controller';
+import { NotifyPagesController } from './web/notify-pages.controller';
+import { IncidentPageContext } from './web/page-context.service';
+import { IncidentSearch, NotifierWorkPanel, PartnershipWorkPanel } from './web/work-queues';
 import { YearlyReportController } from './yearly-report/yearly-report.controller';
 import { YearlyReportService } from './yearly-report/yearly-report.service';
 import { YearlyReport } from './yearly-report.entity';
@@ -57,6 +62,9 @@ import { YearlyReport } from './yearly-report.entity';
     LcsprController,
     NationalReviewController,
     YearlyReportController,
+    // The list and the new-notification page come before the case pages' /serious-incidents/:id.
+    NotifyPagesController,
+    IncidentPagesController,
   ],
   providers: [
     IncidentAccess,
@@ -72,6 +80,11 @@ import { YearlyReport } from './yearly-report.entity';
     LcsprService,
     NationalReviewService,
     YearlyReportService,
+    IncidentPageContext,
+    IncidentForms,
+    NotifierWorkPanel,
+    PartnershipWorkPanel,
+    IncidentSearch,
   ],
   exports: [
     SeriousIncidentReferralService,
