@@ -146,7 +146,8 @@ describe('child death review: sudden unexpected death in infancy', () => {
     const [trustRequest, gpRequest] = asked.body;
     expect(trustRequest).toMatchObject({ status: 'sent', dueDate: '2026-04-01' });
     expect(trustRequest.link).toBeUndefined();
-    expect(gpRequest.link).toMatch(/^\/reporting-forms\/[A-Za-z0-9_-]{43}$/);
+    expect(gpRequest.link).toBe(`/reporting-forms/by-link?token=${gpRequest.linkToken}`);
+    expect(gpRequest.linkToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     setNow(app, '2026-03-10T11:00:00Z');
     const mine = (await api(app, f.trustAgency).get('/api/reporting-forms').expect(200)).body;
@@ -167,17 +168,18 @@ describe('child death review: sudden unexpected death in infancy', () => {
       })
       .expect(200);
 
-    const token = gpRequest.link.split('/').pop();
-    await api(app).get(`/api/reporting-form-links/${token}`).expect(200);
+    const token = gpRequest.linkToken;
+    await api(app).get(`/api/reporting-form-links?token=${token}`).expect(200);
     await api(app)
-      .post(`/api/reporting-form-links/${token}/return`, {
+      .post('/api/reporting-form-links/return', {
+        token,
         answers: {
           agencyInvolvement: 'Registered at birth.',
           eventsLeadingToDeath: 'Not known to the practice.',
         },
       })
       .expect(200);
-    await api(app).get(`/api/reporting-form-links/${token}`).expect(410);
+    await api(app).get(`/api/reporting-form-links?token=${token}`).expect(410);
 
     const requests = (
       await api(app, f.admin).get(`/api/child-deaths/${caseId}/reporting-requests`).expect(200)

@@ -170,7 +170,7 @@ export class ChildDeathsDemoSeeder implements SeedsDemoData {
       }),
     );
     await this.on(addDays(died, 9), '15:30', () =>
-      this.forms.returnByLink(gp.link!.split('/').pop()!, {
+      this.forms.returnByLink(gp.linkToken!, {
         answers: {
           agencyInvolvement:
             'Registered with the practice since birth; reviewed every three months by the complex care team.',

@@ -26,7 +26,12 @@ import type { PauseReason } from './rules/case-lifecycle';
 import { referralChild, SeriousIncidentLinks } from './serious-incident-links.service';
 import { CaseLifecycleService } from './case-lifecycle.service';
 
-export type IssuedRequestView = ReportingRequestView & { link?: string; linkUrl?: string };
+/** A request as just issued: with a link, its token is shown this once (for API clients) and never again. */
+export type IssuedRequestView = ReportingRequestView & {
+  link?: string;
+  linkUrl?: string;
+  linkToken?: string;
+};
 
 /**
  * Information gathering (WT 439, 446): reporting forms from each agency that knew the child, the
@@ -293,9 +298,9 @@ export class InformationGatheringService {
     );
   }
 
-  private linkFields(token: string): { link: string; linkUrl: string } {
+  private linkFields(token: string): { link: string; linkUrl: string; linkToken: string } {
     const link = reportingFormLinkPath(token);
-    return { link, linkUrl: `${this.config.publicUrl}${link}` };
+    return { link, linkUrl: `${this.config.publicUrl}${link}`, linkToken: token };
   }
 }
 

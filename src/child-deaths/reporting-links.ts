@@ -23,6 +23,10 @@ export function hashLinkToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * The page a link opens. The token rides in the query string, which request logs leave out, so the
+ * credential never reaches a log line.
+ */
 export function reportingFormLinkPath(token: string): string {
-  return `/reporting-forms/${token}`;
+  return `/reporting-forms/by-link?token=${token}`;
 }

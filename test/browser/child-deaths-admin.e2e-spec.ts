@@ -146,7 +146,8 @@ describe('a CDOP administrator taking a child death through the pages', () => {
 
     const agencyPage = await web.newPage();
     // The link is made for PUBLIC_URL; the test server listens elsewhere.
-    await web.visit(agencyPage, new URL(link!).pathname);
+    const url = new URL(link!);
+    await web.visit(agencyPage, `${url.pathname}${url.search}`);
     expect(await textOf(agencyPage, 'h1')).toBe('Reporting form');
     await checkPage(agencyPage, 'cdr-reporting-form-by-link');
     await agencyPage.type('#answers-agencyInvolvement', 'Seen at the six-week check.');

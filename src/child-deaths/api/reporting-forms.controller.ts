@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Permission, Public } from '../../identity/permissions';
-import { ReturnFormDto } from '../dto/information.dto';
+import { LinkQuery, LinkReturnDto, ReturnFormDto } from '../dto/information.dto';
 import { AGENCY_STAFF, idPipe } from '../ids';
 import { ReportingFormsService } from '../reporting-forms.service';
 
@@ -44,21 +44,22 @@ export class ReportingFormsController {
     return this.forms.returnForUser(user, requestId, body);
   }
 
-  @Get('reporting-form-links/:token')
+  @Get('reporting-form-links')
   @Public()
   @ApiOperation({
-    summary: 'Open the one form a single-use link grants',
+    summary: 'Open the one form a single-use link grants (the token in the query, kept out of logs)',
     description: '404 for a link that opens nothing; 410 once it has expired or the form was returned.',
   })
-  openByLink(@Param('token') token: string) {
-    return this.forms.openByLink(token);
+  openByLink(@Query() query: LinkQuery) {
+    return this.forms.openByLink(query.token);
   }
 
-  @Post('reporting-form-links/:token/return')
+  @Post('reporting-form-links/return')
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: 'Return the form the link grants; the link then stops working' })
-  submitByLink(@Param('token') token: string, @Body() body: ReturnFormDto) {
-    return this.forms.returnByLink(token, body);
+  submitByLink(@Body() body: LinkReturnDto) {
+    const { token, ...form } = body;
+    return this.forms.returnByLink(token, form);
   }
 }

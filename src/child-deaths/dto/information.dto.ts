@@ -94,6 +94,20 @@ export class ReturnFormDto {
   version?: number;
 }
 
+export class LinkReturnDto extends ReturnFormDto {
+  @ApiProperty({ description: 'The token of the single-use link' })
+  @IsString()
+  @Length(20, 100)
+  token!: string;
+}
+
+export class LinkQuery {
+  @ApiProperty({ description: 'The token of the single-use link' })
+  @IsString()
+  @Length(20, 100)
+  token!: string;
+}
+
 export class PostMortemDto {
   @ApiProperty({ enum: POST_MORTEM_STATUSES }) @IsIn(POST_MORTEM_STATUSES) status!: string;
   @ApiPropertyOptional() @IsOptional() @IsIsoDate() reportReceivedOn?: string;

@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Permission, Public } from '../../identity/permissions';
 import { formErrors, FormErrors } from '../../web/forms/form';
@@ -216,19 +216,17 @@ export class ReportingFormPagesController {
     }
   }
 
-  @Get(':token')
+  @Get('by-link')
   @Public()
-  async openByLink(@Param('token') token: string, @Res() res: Response) {
-    this.renderForm(res, 200, await this.forms.openByLink(token), `/reporting-forms/${token}`, {});
+  async openByLink(@Query('token') token: unknown, @Res() res: Response) {
+    const form = await this.forms.openByLink(typeof token === 'string' ? token : '');
+    this.renderForm(res, 200, form, '/reporting-forms/by-link', { token });
   }
 
-  @Post(':token')
+  @Post('by-link')
   @Public()
-  async returnByLink(
-    @Param('token') token: string,
-    @Body() body: Record<string, unknown>,
-    @Res() res: Response,
-  ) {
+  async returnByLink(@Body() body: Record<string, unknown>, @Res() res: Response) {
+    const token = typeof body.token === 'string' ? body.token : '';
     const form = await this.forms.openByLink(token);
     try {
       await this.forms.returnByLink(token, { answers: answersFrom(form, body) });
@@ -238,7 +236,7 @@ export class ReportingFormPagesController {
         res,
         400,
         form,
-        `/reporting-forms/${token}`,
+        '/reporting-forms/by-link',
         body,
         pageErrors(error, answerFields(form), 'answers'),
       );
@@ -257,6 +255,7 @@ export class ReportingFormPagesController {
       pageTitle: `${form.title} – case ${form.caseReference}`,
       form,
       action,
+      token: typeof values.token === 'string' ? values.token : undefined,
       values,
       errors,
       fields: form.questions.map((q) => questionField(q, values)),
