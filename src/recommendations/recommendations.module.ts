@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SeriousIncidentsDemoSeeder } from '../serious-incidents/serious-incidents-demo.seeder';
 import { SeriousIncidentsModule } from '../serious-incidents/serious-incidents.module';
 import { RecommendationAction } from './recommendation-action.entity';
 import { Recommendation } from './recommendation.entity';
@@ -10,7 +11,8 @@ import { RecommendationPagesController } from './web/recommendation-pages.contro
 @Module({
   imports: [TypeOrmModule.forFeature([Recommendation, RecommendationAction]), SeriousIncidentsModule],
   controllers: [RecommendationsController, RecommendationPagesController],
-  providers: [RecommendationsService],
+  // The serious incident demo seeder lives here because its incidents carry recommendations too.
+  providers: [RecommendationsService, SeriousIncidentsDemoSeeder],
   exports: [RecommendationsService],
 })
 export class RecommendationsModule {}

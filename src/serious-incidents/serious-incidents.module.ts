@@ -90,7 +90,11 @@ import { YearlyReport } from './yearly-report.entity';
     SeriousIncidentReferralService,
     IncidentAccess,
     IncidentClocks,
+    NotificationService,
+    NotificationWorkflowService,
     RapidReviewService,
+    LcsprService,
+    YearlyReportService,
     NationalExportService,
   ],
 })
