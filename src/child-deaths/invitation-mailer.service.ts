@@ -8,6 +8,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { DataSource, EntityManager } from 'typeorm';
 import { TimeSource } from '../calendar/time-source';
 import { AppConfig } from '../config/app-config';
+import { formatDateTime } from '../web/rendering/formatting';
 import { InvitationEmail } from './entities/invitation-email.entity';
 
 export interface InvitationEmailInput {
@@ -25,16 +26,7 @@ const MAX_ATTEMPTS = 8;
 const RETRY_BASE_MS = 60_000;
 const BATCH = 25;
 
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h12',
-  timeZone: 'Europe/London',
-});
+const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/London' });
 
 function templatesDir(): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
@@ -72,7 +64,8 @@ export class InvitationMailer implements OnApplicationShutdown {
     const context = {
       name: input.name,
       caseReference: input.caseReference,
-      when: WHEN.format(input.scheduledFor),
+      // GOV.UK style: 'Monday 20 April 2026 at 9:30am', London time.
+      when: `${WEEKDAY.format(input.scheduledFor)} ${formatDateTime(input.scheduledFor)}`,
       location: input.location ?? '',
       link: `${this.config.publicUrl}${input.link}`,
     };

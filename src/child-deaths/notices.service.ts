@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { TimeSource } from '../calendar/time-source';
 import type { AuthenticatedUser, Role } from '../identity/permissions';
 import { Notice, NoticeKind } from './entities/notice.entity';
 
@@ -23,7 +24,10 @@ export interface Recipient {
 /** In-app notices for child death work: who was told what, and when they read it. */
 @Injectable()
 export class NoticesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly time: TimeSource,
+  ) {}
 
   /** Active users holding `role` in any of the organisations. */
   async usersWithRole(m: EntityManager, role: Role, organisationIds: string[]): Promise<Recipient[]> {
@@ -85,7 +89,7 @@ export class NoticesService {
   async markRead(user: AuthenticatedUser, noticeId: string): Promise<Notice> {
     const notice = await this.one(user, noticeId);
     if (!notice.readAt) {
-      notice.readAt = new Date();
+      notice.readAt = this.time.now();
       return this.dataSource.getRepository(Notice).save(notice);
     }
     return notice;

@@ -35,7 +35,3 @@ export const ETHNIC_CATEGORIES: Readonly<Record<string, string>> = {
   S: 'Other ethnic groups: any other ethnic group',
   Z: 'Not stated',
 };
-
-export function isEthnicCategoryCode(value: unknown): value is string {
-  return typeof value === 'string' && Object.hasOwn(ETHNIC_CATEGORIES, value);
-}

@@ -1,0 +1,100 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SMTPServer } from 'smtp-server';
+import { InvitationMailer } from '../src/child-deaths/invitation-mailer.service';
+import { api, createFootprint, setNow, sudiNotification } from './child-deaths.fixtures';
+import { freePort } from './support/free-port';
+import { createTestApp } from './support/test-app';
+
+interface Received {
+  to: string;
+  raw: string;
+}
+
+function startMailServer(port: number) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(','),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  return {
+    received,
+    listen: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('child death review meeting invitations by email', () => {
+  let app: NestExpressApplication;
+  let mail: ReturnType<typeof startMailServer>;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    mail = startMailServer(port);
+    await mail.listen();
+    app = await createTestApp({
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(port),
+      PUBLIC_URL: 'https://cdr.example',
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await mail?.close();
+  });
+
+  it('emails each attendee with an address once, with the .ics attached and no child’s name', async () => {
+    const f = await createFootprint(app);
+    setNow(app, '2026-03-02T12:00:00Z');
+    const { caseId, caseReference } = (
+      await api(app, f.hospitalNotifier)
+        .post('/api/child-deaths/notifications', sudiNotification(f))
+        .expect(201)
+    ).body;
+    await api(app, f.admin)
+      .post(`/api/child-deaths/${caseId}/review-meetings`, {
+        scheduledFor: '2026-04-20T09:30:00+01:00',
+        location: 'Room 2, Civic Centre',
+        attendees: [
+          {
+            name: 'Lucy Hart',
+            role: 'Health visitor',
+            organisation: 'Community Health',
+            email: 'lucy@nhs.example',
+          },
+          { name: 'Dr Gee', role: 'GP', organisation: 'Mill Lane Surgery', email: 'gee@nhs.example' },
+          { name: 'DC Lee', role: 'Investigator', organisation: 'Police' },
+        ],
+      })
+      .expect(201);
+
+    const mailer = app.get(InvitationMailer);
+    expect(await mailer.sendDue()).toBe(2);
+    expect(await mailer.sendDue()).toBe(0);
+    expect(mail.received.map((m) => m.to).sort()).toEqual(['gee@nhs.example', 'lucy@nhs.example']);
+    for (const { raw } of mail.received) {
+      // Unfold long headers and join quoted-printable soft line breaks before reading.
+      const unfolded = raw.replace(/=\r?\n/g, '').replace(/\r?\n[ \t]+/g, ' ');
+      expect(unfolded).toContain(`Subject: Child death review meeting: case ${caseReference}`);
+      expect(unfolded).toMatch(
+        /Content-Type: text\/calendar; charset=utf-8; method=REQUEST; name=invitation\.ics/,
+      );
+      expect(unfolded).toContain('filename=invitation.ics');
+      expect(unfolded).toContain(`https://cdr.example/child-deaths/${caseId}`);
+      expect(unfolded).toContain('When: Monday 20 April 2026 at 9:30am');
+      expect(unfolded).not.toContain('Olivia');
+    }
+  });
+});
