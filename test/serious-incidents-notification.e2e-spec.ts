@@ -139,6 +139,36 @@ describe('serious incident notification', () => {
     }
   });
 
+  it('lets the other areas involved see the incident, and records the lead area', async () => {
+    const other = await createPartnership(app);
+    const { body: draft } = await api(app, p.notifier)
+      .post('/api/serious-incidents', neglectDeath(p.la.id, '2026-03-02'))
+      .expect(201);
+    expect(draft.leadLocalAuthorityId).toBe(p.la.id);
+    await api(app, other.notifier).get(`/api/serious-incidents/${draft.id}`).expect(404);
+    const bad = await api(app, p.notifier)
+      .patch(`/api/serious-incidents/${draft.id}`, {
+        version: draft.version,
+        leadLocalAuthorityId: other.la.id,
+      })
+      .expect(400);
+    expect(bad.body.message).toEqual([expect.stringContaining('leadLocalAuthorityId')]);
+    const shared = await api(app, p.notifier)
+      .patch(`/api/serious-incidents/${draft.id}`, {
+        version: draft.version,
+        involvedLocalAuthorityIds: [other.la.id],
+        leadLocalAuthorityId: other.la.id,
+      })
+      .expect(200);
+    expect(shared.body).toMatchObject({
+      leadLocalAuthorityId: other.la.id,
+      involvedLocalAuthorityIds: [other.la.id],
+    });
+    for (const who of [other.notifier, other.manager, other.policePartner]) {
+      await api(app, who).get(`/api/serious-incidents/${draft.id}`).expect(200);
+    }
+  });
+
   it('submits a multi-child incident with one child unknown, then completes that child without losing anything', async () => {
     const { body: draft } = await api(app, p.notifier)
       .post(

@@ -12,6 +12,7 @@ import {
   WorkQueuePanelProvider,
   WorkQueuePanelView,
 } from '../../web/shell/contributions';
+import { DUE_SOON_DAYS } from '../../recommendations/recommendations.service';
 import { IncidentAccess } from '../incident-access.service';
 
 const IN_VIEW = `(si.local_authority_id = ANY($1::uuid[]) OR si.lead_local_authority_id = ANY($1::uuid[])
@@ -96,8 +97,11 @@ export class PartnershipWorkPanel implements WorkQueuePanelProvider {
          (SELECT count(*) FROM si_lcspr l JOIN mine ON mine.id = l.incident_id
            WHERE l.published_on IS NULL AND l.planned_publication_date BETWEEN $2 AND $3)::int AS "publishingSoon",
          (SELECT count(*) FROM recommendation r JOIN recommendation_action a ON a.recommendation_id = r.id
-           WHERE r.organisation_ids && $1::uuid[] AND a.completed_on IS NULL AND a.due_date < $2)::int AS "actionsOverdue"`,
-      [visible, today, addDays(today, 30)],
+           WHERE r.organisation_ids && $1::uuid[] AND a.completed_on IS NULL AND a.due_date < $2)::int AS "actionsOverdue",
+         (SELECT count(*) FROM recommendation r JOIN recommendation_action a ON a.recommendation_id = r.id
+           WHERE r.organisation_ids && $1::uuid[] AND a.completed_on IS NULL
+             AND a.due_date BETWEEN $2 AND $4)::int AS "actionsDueSoon"`,
+      [visible, today, addDays(today, 30), addDays(today, DUE_SOON_DAYS)],
     );
     return {
       title: 'Serious incidents and reviews',
@@ -122,6 +126,11 @@ export class PartnershipWorkPanel implements WorkQueuePanelProvider {
           text: 'LCSPRs to publish in the next 30 days',
           count: c.publishingSoon,
           href: '/serious-incidents?status=submitted',
+        },
+        {
+          text: `actions due in the next ${DUE_SOON_DAYS} days`,
+          count: c.actionsDueSoon,
+          href: '/recommendations?status=due-soon',
         },
         {
           text: 'actions overdue',
