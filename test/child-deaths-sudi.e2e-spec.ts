@@ -73,6 +73,7 @@ describe('child death review: sudden unexpected death in infancy', () => {
     expect(view.notifications[1].answers.child.familyName).toBe(`${familyName}e`);
     expect(view.reconciliation.disagreements).toEqual(['child.familyName']);
     expect(view.owningCdop.id).toBe(f.cdop.id);
+    expect(view.jar).toMatchObject({ required: true, criteria: ['sudden-no-apparent-cause'] });
     expect(view.status).toBe('notified');
   });
 

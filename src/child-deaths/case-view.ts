@@ -91,6 +91,7 @@ export function toCaseView(input: CaseViewInput) {
         }
       : null,
     owningCdopId: c.owningCdopId,
+    cdopId: c.owningCdopId,
     owningCdop: organisation(organisations, c.owningCdopId),
     reviewingCdopId: c.owningCdopId,
     sharedWithCdopIds: c.sharedWithCdopIds,
@@ -119,6 +120,7 @@ export function toCaseView(input: CaseViewInput) {
     professionals: professionalsOf(notifications),
     jar: {
       required: c.jarDecision ? c.jarDecision.required : c.jarEvaluation.required,
+      criteria: c.jarEvaluation.criteria,
       evaluation: c.jarEvaluation,
       decision: c.jarDecision,
       record: c.jarRecord,
