@@ -97,6 +97,31 @@ describe('child death review: the case over time', () => {
     expect(handed.body).toMatchObject({ owningCdopId: f.cdop.id, sharedWithCdopIds: [home.cdop.id] });
   });
 
+  it('keeps what was done when the designated doctor changes the decision afterwards', async () => {
+    setNow(app, '2026-03-02T12:00:00Z');
+    const { caseId } = await notify();
+    const decided = await api(app, f.doctor)
+      .post(`/api/child-deaths/${caseId}/jar/decision`, { required: true })
+      .expect(200);
+    await api(app, f.admin)
+      .put(`/api/child-deaths/${caseId}/jar/record`, {
+        version: decided.body.version,
+        professionals: [],
+        informationSharing: { heldAt: '2026-03-02T11:30:00+00:00' },
+      })
+      .expect(200);
+    const changed = await api(app, f.doctor)
+      .post(`/api/child-deaths/${caseId}/jar/decision`, {
+        required: false,
+        reason: 'The post-mortem found a natural cause',
+      })
+      .expect(200);
+    expect(changed.body).toMatchObject({ required: false, outcome: 'overridden' });
+    const list = await deadlines(caseId);
+    expect(clock(list, 'CDR-JAR-MEETING')).toMatchObject({ status: 'met' });
+    expect(clock(list, 'CDR-HOME-VISIT')).toMatchObject({ status: 'not-applicable' });
+  });
+
   it('merges a duplicate case by hand and splits it out again, with both recorded in the audit trail', async () => {
     setNow(app, '2026-03-02T12:00:00Z');
     const first = await notify();

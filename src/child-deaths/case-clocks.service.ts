@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ClockNotFoundError, DeadlinesService } from '../deadlines/deadlines.service';
 import type { DeadlineView } from '../deadlines/deadline-view';
@@ -63,6 +63,7 @@ export class CaseClocks {
     return this.meet(m, c, ruleId, at);
   }
 
+  /** A clock never started, or already met, stays as it is: what was done is not undone by a later decision. */
   async notApplicable(
     m: EntityManager,
     c: ChildDeathCase,
@@ -73,7 +74,7 @@ export class CaseClocks {
     try {
       return await this.deadlines.markNotApplicable(c.id, subject ? { ruleId, subject } : ruleId, reason, m);
     } catch (error) {
-      if (error instanceof ClockNotFoundError) return null;
+      if (error instanceof ClockNotFoundError || error instanceof ConflictException) return null;
       throw error;
     }
   }

@@ -89,12 +89,13 @@ export class PanelMeetingsService {
   async recordOutcome(user: AuthenticatedUser, meetingId: string, body: PanelOutcomeDto) {
     const meeting = await this.meetingFor(user, meetingId, 'act');
     return this.store.transaction(async (m) => {
+      // The case first, then its agenda item: the order every change to a case takes.
+      const c = await this.store.forChange(m, user, body.caseId, ['cdop-admin']);
       const item = await m.getRepository(PanelAgendaItem).findOne({
         where: { panelMeetingId: meeting.id, caseId: body.caseId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!item) throw new BadRequestException(['caseId: this case is not on the meeting’s agenda']);
-      const c = await this.store.forChange(m, user, body.caseId, ['cdop-admin']);
       if (body.outcome === 'analysis-agreed') {
         await this.analysis.finaliseWithin(m, user, c, {
           reviewedOn: meeting.meetingOn,
