@@ -21,6 +21,13 @@ const FIELDS: FieldMap = {
   causeOfDeath: { field: 'causeOfDeath', label: 'Cause of death' },
 };
 
+/** Short enough to leave the factor its room; the page explains each score above the tables. */
+const SCORE_CHOICES = [
+  { value: '0', text: '0: not available' },
+  { value: '1', text: '1: unlikely to have contributed' },
+  { value: '2', text: '2: may have contributed' },
+];
+
 const MODIFIABLE = {
   yes: 'Yes: modifiable factors were identified',
   no: 'No modifiable factors were identified',
@@ -130,12 +137,7 @@ export class AnalysisPagesController {
       version: version ?? '',
       errors,
       model: analysisPageModel(form.definition, answers),
-      scoreItems: (chosen: string) =>
-        selectItems(
-          form.definition.scores.map((s) => ({ value: String(s.score), text: `${s.score}: ${s.meaning}` })),
-          chosen,
-          'Not identified',
-        ),
+      scoreItems: (chosen: string) => selectItems(SCORE_CHOICES, chosen, 'Not identified'),
       modifiableItems: radios(MODIFIABLE, answers.modifiableFactors),
       primaryItems: selectItems(
         DEATH_CATEGORIES.map((c) => ({ value: String(c.number), text: `${c.number}. ${c.label}` })),
