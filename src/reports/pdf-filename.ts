@@ -14,7 +14,7 @@ export function pdfFilename(documentType: string, reference: string): string {
   return `${[part(documentType), part(reference)].filter(Boolean).join('-') || 'document'}.pdf`;
 }
 
-/** The PDF as a download that no browser or proxy keeps a copy of. */
+/** The PDF as a download that no browser or proxy keeps a copy of, for API routes (passthrough). */
 export function pdfDownload(res: Response, rendered: { pdf: Buffer; filename: string }): StreamableFile {
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -23,4 +23,18 @@ export function pdfDownload(res: Response, rendered: { pdf: Buffer; filename: st
     disposition: `attachment; filename="${rendered.filename}"`,
     length: rendered.pdf.length,
   });
+}
+
+/** The same download, written straight to the response, for web pages that answer with @Res(). */
+export function sendPdf(res: Response, rendered: { pdf: Buffer; filename: string }): void {
+  res
+    .status(200)
+    .set({
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${rendered.filename}"`,
+      'Content-Length': String(rendered.pdf.length),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    })
+    .end(rendered.pdf);
 }

@@ -9,11 +9,17 @@ import { SeriousIncidentPdfController } from './api/serious-incident-pdf.control
 import { CaseDocumentsService } from './case-documents.service';
 import { PdfService } from './pdf.service';
 import { ReportDocumentsService } from './report-documents.service';
+import { ReportsPagesController } from './web/reports.pages';
 
 /** PDF documents and reports, printed by one shared sealed Chromium (PdfService). */
 @Module({
   imports: [ChildDeathsModule, SeriousIncidentsModule, RecommendationsModule, DeadlinesModule],
-  controllers: [ChildDeathPdfController, SeriousIncidentPdfController, ReportsPdfController],
+  controllers: [
+    ChildDeathPdfController,
+    SeriousIncidentPdfController,
+    ReportsPdfController,
+    ReportsPagesController,
+  ],
   providers: [PdfService, CaseDocumentsService, ReportDocumentsService],
   exports: [PdfService, CaseDocumentsService, ReportDocumentsService],
 })
