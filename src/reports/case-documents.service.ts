@@ -1,16 +1,16 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { TimeSource } from '../calendar/time-source';
 import { addCalendarMonths } from '../calendar/working-days';
 import { CaseQueryService } from '../child-deaths/case-query.service';
 import { ChildDeathDocuments } from '../child-deaths/child-death-documents.service';
-import { Clock } from '../deadlines/clock.entity';
+import { DeadlinesService } from '../deadlines/deadlines.service';
 import type { AuthenticatedUser } from '../identity/permissions';
 import { IncidentAccess } from '../serious-incidents/incident-access.service';
 import { incidentOrganisationIds } from '../serious-incidents/incident-organisations';
-import { LcsprRecord } from '../serious-incidents/lcspr.entity';
+import { LcsprService } from '../serious-incidents/lcspr/lcspr.service';
 import { NationalExportService } from '../serious-incidents/national-export.service';
 import { organisationNames } from '../serious-incidents/partnership-directory';
 import { RapidReviewService } from '../serious-incidents/rapid-review/rapid-review.service';
@@ -25,8 +25,7 @@ import type { PdfRequest } from './pdf.service';
 
 /**
  * The documents about one case, each read through the owning module's own services and scope checks
- * (a case the caller may not see is a 404). The LCSPR record is read from its table because the serious
- * incident module does not offer its LCSPR service to other modules.
+ * (a case the caller may not see is a 404), which also record the read.
  */
 @Injectable()
 export class CaseDocumentsService {
@@ -37,6 +36,8 @@ export class CaseDocumentsService {
     private readonly incidents: IncidentAccess,
     private readonly national: NationalExportService,
     private readonly rapidReviews: RapidReviewService,
+    private readonly lcsprs: LcsprService,
+    private readonly deadlines: DeadlinesService,
     private readonly calendar: CalendarService,
     private readonly time: TimeSource,
   ) {}
@@ -67,32 +68,25 @@ export class CaseDocumentsService {
 
   async prePublicationLetter(user: AuthenticatedUser, incidentId: string): Promise<PdfRequest> {
     const context = await this.incidentContext(user, incidentId);
-    const m = this.dataSource.manager;
-    const lcspr = await m.getRepository(LcsprRecord).findOneBy({ incidentId });
+    const lcspr = await this.lcsprs.get(incidentId, user);
     if (lcspr?.decision !== 'lcspr') {
       throw new ConflictException('The partners have not decided to carry out an LCSPR for this incident');
     }
-    if (!lcspr.plannedPublicationDate) {
+    const planned = lcspr.publication.plannedPublicationDate;
+    if (!planned) {
       throw new ConflictException(
         'Record the planned publication date of the LCSPR before producing this letter',
       );
     }
-    const [prepub, complete] = await Promise.all([
-      this.clockDue(m, incidentId, 'SI-LCSPR-PREPUB'),
-      this.clockDue(m, incidentId, 'SI-LCSPR-COMPLETE'),
-    ]);
-    const calendar = await this.calendar.calendar();
+    const clocks = await this.deadlines.listForCase(incidentId);
+    const due = (rule: string) => clocks.find((c) => c.rule === rule)?.dueDate;
+    // An LCSPR recorded before its clocks ran gets the same windows, worked out here.
+    const sendBy = due('SI-LCSPR-PREPUB') ?? (await this.calendar.calendar()).workingDaysBefore(planned, 7);
     return prePublicationLetter(lcspr, context, {
-      sendBy: prepub ?? calendar.workingDaysBefore(lcspr.plannedPublicationDate, 7),
-      publicationDue: complete ?? addCalendarMonths(lcspr.decidedOn, 6),
+      sendBy,
+      publicationDue: due('SI-LCSPR-COMPLETE') ?? addCalendarMonths(lcspr.decidedOn, 6),
       today: this.time.today(),
     });
-  }
-
-  /** The clock's due date when the clock engine runs it; otherwise the caller computes the window. */
-  private async clockDue(m: EntityManager, caseId: string, ruleId: Clock['ruleId']): Promise<string | null> {
-    const clock = await m.getRepository(Clock).findOneBy({ caseId, ruleId });
-    return clock?.dueDate ?? null;
   }
 
   private async incidentContext(user: AuthenticatedUser, incidentId: string): Promise<IncidentContext> {

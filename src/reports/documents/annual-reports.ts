@@ -207,7 +207,7 @@ export function partnershipYearlyReport(
         ['Safeguarding partnership', partnership.name],
         ['Financial year', `1 April ${year.startYear} to 31 March ${year.startYear + 1}`],
         ['Serious incidents notified to the Panel', print.text('notifications')],
-        ['Rapid reviews due', print.text('rapid-reviews')],
+        ['Rapid reviews of those notifications', print.text('rapid-reviews')],
         ['LCSPRs started', print.text('lcspr-started')],
         ['LCSPRs published', print.text('lcspr-published')],
         ['Recommendations made', print.text('recommendations')],

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../calendar/iso-date';
-import type { LcsprRecord } from '../../serious-incidents/lcspr.entity';
+import type { LcsprView } from '../../serious-incidents/lcspr/lcspr-view';
 import type { NationalNotificationExport } from '../../serious-incidents/national-export.service';
 import type { RapidReviewView } from '../../serious-incidents/rapid-review/rapid-review-view';
 import { LCSPR_CRITERIA } from '../../serious-incidents/rules/lcspr';
@@ -191,12 +191,13 @@ export interface LetterDates {
 
 /** The covering letter that sends the final LCSPR report to the Panel and the Secretary of State (WT 407). */
 export function prePublicationLetter(
-  lcspr: LcsprRecord,
+  lcspr: LcsprView,
   context: IncidentContext,
   dates: LetterDates,
 ): PdfRequest {
   const { incident } = context;
-  const planned = lcspr.plannedPublicationDate!;
+  const { publication } = lcspr;
+  const planned = publication.plannedPublicationDate!;
   const late = planned > dates.publicationDue;
   return {
     template: 'lcspr-pre-publication-letter',
@@ -212,18 +213,18 @@ export function prePublicationLetter(
       reference: incident.reference,
       nationalReference: incident.nationalReference,
       decidedOn: dateText(lcspr.decidedOn),
-      reviewers: lcspr.reviewerNames.length
-        ? lcspr.reviewerNames
+      reviewers: publication.reviewerNames.length
+        ? publication.reviewerNames
         : lcspr.reviewerName
           ? [lcspr.reviewerName]
           : [],
       planned: dateText(planned),
       sendBy: dateText(dates.sendBy),
       sentInTime: dates.today <= dates.sendBy,
-      publishFullReport: lcspr.publishFullReport !== false,
+      publishFullReport: publication.publishFullReport !== false,
       publicationDue: dateText(dates.publicationDue),
       late,
-      delayReason: textOrNotRecorded(lcspr.delayReason),
+      delayReason: textOrNotRecorded(publication.delayReason),
     },
   };
 }

@@ -45,7 +45,6 @@ export async function partnershipIncidents(
       rapidReview:
         reviewClock || review
           ? {
-              dueDate: reviewClock?.dueDate ?? null,
               status: reviewClock
                 ? deadlineStatus(
                     reviewClock.status,

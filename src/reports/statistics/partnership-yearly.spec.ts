@@ -15,7 +15,6 @@ describe('safeguarding partnership yearly report figures', () => {
     incidents: [
       incident({
         rapidReview: {
-          dueDate: '2025-06-20',
           status: 'met',
           learning: 'Neglect of basic care; information sharing with the GP',
         },
@@ -29,20 +28,20 @@ describe('safeguarding partnership yearly report figures', () => {
       incident({
         type: 'serious-harm',
         submittedOn: '2025-09-01',
-        rapidReview: { dueDate: '2025-09-22', status: 'met-late', learning: 'Neglect' },
+        rapidReview: { status: 'met-late', learning: 'Neglect' },
         // Decided the year before; published late in this year (no clock: six months from the decision).
         lcspr: { decision: 'lcspr', decidedOn: '2024-10-01', publishedOn: '2025-05-01', dueDate: null },
       }),
       incident({
         type: 'other',
         submittedOn: '2026-03-20',
-        rapidReview: { dueDate: '2026-04-10', status: 'overdue', learning: null },
+        rapidReview: { status: 'overdue', learning: null },
         lcspr: { decision: 'no-lcspr', decidedOn: '2026-03-30', publishedOn: null, dueDate: null },
       }),
       incident({ submittedOn: null }),
       incident({
         submittedOn: '2025-03-31',
-        rapidReview: { dueDate: '2025-04-22', status: 'overdue', learning: null },
+        rapidReview: { status: 'overdue', learning: null },
       }),
     ],
     recommendations: [
@@ -74,7 +73,7 @@ describe('safeguarding partnership yearly report figures', () => {
     expect(stats.notificationsByType.total).toBe(3);
   });
 
-  it('counts rapid reviews due in the year by whether they went on time', () => {
+  it('counts the rapid reviews of the year’s notifications by whether they went on time', () => {
     expect(rows(stats.rapidReviews)).toEqual({ met: 1, 'met-late': 1, overdue: 1, open: 0 });
   });
 

@@ -16,8 +16,7 @@ export interface YearlyIncident {
   /** When the notification went to the Panel; null while it is a draft. */
   submittedOn: IsoDate | null;
   rapidReview: {
-    /** The SI-RAPID-REVIEW clock, when it has started. */
-    dueDate: IsoDate | null;
+    /** The SI-RAPID-REVIEW clock's state, once submission of the notification has started it. */
     status: DeadlineStatus | null;
     learning: string | null;
   } | null;
@@ -104,9 +103,8 @@ function publicationDue(lcspr: NonNullable<YearlyIncident['lcspr']>): IsoDate {
 export function partnershipYearlyStatistics(input: PartnershipYearlyInput): PartnershipYearlyStatistics {
   const { year, asOf } = input;
   const notified = input.incidents.filter((i) => inPeriod(i.submittedOn, year));
-  const reviewsDue = input.incidents.flatMap((i) =>
-    i.rapidReview && inPeriod(i.rapidReview.dueDate, year) ? [i.rapidReview] : [],
-  );
+  // The rapid review clock starts when the notification is submitted: the year's notifications' reviews.
+  const reviewsDue = notified.flatMap((i) => (i.rapidReview?.status ? [i.rapidReview] : []));
   const lcsprs = input.incidents.flatMap((i) => (i.lcspr?.decision === 'lcspr' ? [i.lcspr] : []));
   const published = lcsprs.filter((l) => inPeriod(l.publishedOn, year));
   const publishedLate = published.filter((l) => l.publishedOn! > publicationDue(l)).length;

@@ -140,15 +140,13 @@ export class ReportsPagesController {
       anchors: Object.fromEntries(problems.map((p) => [p.field, `${form}-${p.field}`])),
     });
     const model = await this.model(user);
-    res
-      .status(400)
-      .render('reports/index.njk', {
-        ...model,
-        pageTitle: `Error: ${model.pageTitle}`,
-        form,
-        values: raw,
-        errors,
-      });
+    res.status(400).render('reports/index.njk', {
+      ...model,
+      pageTitle: `Error: ${model.pageTitle}`,
+      form,
+      values: raw,
+      errors,
+    });
   }
 
   private async model(user: AuthenticatedUser) {
