@@ -109,12 +109,28 @@ export class NcmdExportService {
         ? ({ mode: 'ncmd' } as const)
         : ({ mode: 'deidentified', pseudonymSecret: await this.secret.get() } as const);
 
-    const exportedIds: string[] = [];
+    let exported = 0;
     const rejected: RejectedForFixing[] = [];
     let pageIds: string[] = [];
     let pageRevisions: number[] = [];
+    const audited = {
+      actor: channel === 'cli' ? null : user,
+      userId: channel === 'cli' ? null : user.id,
+      organisationIds: [cdop.id],
+      request: context,
+    };
+    const common = { exportId, via: channel, mode: request.mode, format: request.format, cdopId: cdop.id };
+    let part = 0;
+    // The case list is audited page by page: one event naming 100,000 cases would cost as much memory as
+    // the rest of the export put together.
     const recordPage = async () => {
       if (pageIds.length === 0) return;
+      part += 1;
+      await this.audit.record({
+        action: 'export.ncmd',
+        ...audited,
+        details: { ...common, part, caseIds: pageIds },
+      });
       await this.dataSource.query(
         `INSERT INTO ncmd_export_case (export_id, case_id, revision)
          SELECT $1, * FROM unnest($2::uuid[], $3::int[])`,
@@ -137,7 +153,7 @@ export class NcmdExportService {
       for await (const source of sources) {
         const item = prepareCase(source, options);
         if (item.status === 'exported') {
-          exportedIds.push(item.caseId);
+          exported += 1;
           pageIds.push(item.caseId);
           pageRevisions.push(item.revision);
         } else {
@@ -159,31 +175,26 @@ export class NcmdExportService {
 
     await this.dataSource.query(
       `UPDATE ncmd_export SET completed_at = $2, case_count = $3, rejected_count = $4 WHERE id = $1`,
-      [exportId, this.time.now(), exportedIds.length, rejected.length],
+      [exportId, this.time.now(), exported, rejected.length],
     );
     await this.audit.record({
       action: 'export.ncmd',
-      actor: channel === 'cli' ? null : user,
-      userId: channel === 'cli' ? null : user.id,
-      organisationIds: [cdop.id],
-      request: context,
+      ...audited,
       details: {
-        exportId,
-        via: channel,
-        mode: request.mode,
-        format: request.format,
-        cdopId: cdop.id,
+        ...common,
+        complete: true,
+        parts: part,
+        caseCount: exported,
         reviewedFrom: request.reviewedFrom ?? null,
         reviewedTo: request.reviewedTo ?? null,
         sinceLastExport: request.sinceLastExport,
-        caseIds: exportedIds,
         rejectedCaseIds: rejected.map((r) => r.caseId),
       },
     });
     if (request.mode === 'ncmd') {
       await recordSubmissions(this.dataSource, this.lifecycle, user, exportId, this.time.today());
     }
-    return { exportId, exported: exportedIds.length, rejected };
+    return { exportId, exported, rejected };
   }
 
   /** The cases in range that an export would reject, with their reasons: nothing is exported or recorded. */
