@@ -35,14 +35,21 @@ interface Death {
   };
 }
 
-async function pdfOf(app: NestExpressApplication, who: SignedIn, path: string, artefact: string) {
+async function pdfOf(
+  app: NestExpressApplication,
+  who: SignedIn,
+  path: string,
+  artefact: string,
+  expectedPages: number,
+) {
   const res = await getPdf(app, who, path);
   if (res.status !== 200) throw new Error(`${path}: ${res.status} ${res.body.toString()}`);
   saveFirstPagePng(res.body, join(PDF_ARTEFACTS, `${artefact}.png`));
   const pages = Number(pdfInfo(res.body).Pages);
+  expect(pages).toBe(expectedPages);
   expect(flat(pdfText(res.body)).split('OFFICIAL-SENSITIVE').length - 1).toBe(pages * 2 + 1);
   // Tables of figures read row by row in drawing order; layout order interleaves wrapped cells.
-  return { res, text: flat(pdfDrawnText(res.body)), pages };
+  return { res, text: flat(pdfDrawnText(res.body)) };
 }
 
 describe('annual reports and deadline compliance', () => {
@@ -351,6 +358,7 @@ describe('annual reports and deadline compliance', () => {
       f.admin,
       `/api/reports/cdop-annual.pdf?cdopId=${f.cdop.id}&year=2025`,
       'cdop-annual-report',
+      8,
     );
     expect(res.headers['content-disposition']).toBe(
       'attachment; filename="cdop-annual-report-2025-to-2026.pdf"',
@@ -392,6 +400,7 @@ describe('annual reports and deadline compliance', () => {
       f.admin,
       `/api/reports/cdop-annual.pdf?cdopId=${f.cdop.id}&year=2025&published=true`,
       'cdop-annual-report-published',
+      8,
     );
     expect(res.headers['content-disposition']).toBe(
       'attachment; filename="cdop-annual-report-published-2025-to-2026.pdf"',
@@ -418,6 +427,7 @@ describe('annual reports and deadline compliance', () => {
       p.manager,
       `/api/reports/partnership-yearly.pdf?partnershipId=${p.partnership.id}&year=2025`,
       'partnership-yearly-report',
+      4,
     );
     for (const value of [
       'Safeguarding partnership yearly report data pack 2025 to 2026',
@@ -491,6 +501,7 @@ describe('annual reports and deadline compliance', () => {
       f.admin,
       `/api/reports/deadline-compliance.pdf?organisationId=${cdop}&from=2097-06-01&to=2097-06-30`,
       'deadline-compliance',
+      3,
     );
     expect(res.headers['content-disposition']).toBe(
       'attachment; filename="deadline-compliance-2097-06-01-to-2097-06-30.pdf"',
