@@ -5,7 +5,7 @@ import { CaseIdPipe, idPipe } from '../../child-deaths/ids';
 import { AuthenticatedUser, CurrentUser, Permission } from '../../identity/permissions';
 import { CaseDocumentsService } from '../case-documents.service';
 import { PdfService } from '../pdf.service';
-import { pdfDownload } from '../pdf-filename';
+import { pdfDownload } from '../pdf-response';
 import { PdfRoute } from './pdf-route';
 
 /** The CDOP's documents: who reviews deaths reads them; the case's scope decides (404 otherwise). */

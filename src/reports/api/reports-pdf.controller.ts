@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Permission } from '../../identity/permissions';
 import { PdfService } from '../pdf.service';
-import { pdfDownload } from '../pdf-filename';
+import { pdfDownload } from '../pdf-response';
 import { ReportDocumentsService } from '../report-documents.service';
 import {
   CdopAnnualQuery,

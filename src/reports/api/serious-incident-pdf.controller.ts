@@ -6,7 +6,7 @@ import { PARTNERSHIP_ROLES } from '../../serious-incidents/incident-access.servi
 import { READERS } from '../../serious-incidents/notification.controller';
 import { CaseDocumentsService } from '../case-documents.service';
 import { PdfService } from '../pdf.service';
-import { pdfDownload } from '../pdf-filename';
+import { pdfDownload } from '../pdf-response';
 import { PdfRoute } from './pdf-route';
 
 @ApiTags('PDF reports')

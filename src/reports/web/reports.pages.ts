@@ -10,7 +10,7 @@ import { FormErrors, formErrors } from '../../web/forms/form';
 import { NavItem } from '../../web/shell/contributions';
 import { WebController } from '../../web/shell/web-controller';
 import { PdfRequest, PdfService } from '../pdf.service';
-import { sendPdf } from '../pdf-filename';
+import { sendPdf } from '../pdf-response';
 import { ReportDocumentsService } from '../report-documents.service';
 
 const CDOP_READERS: Role[] = ['cdop-admin', 'designated-doctor', 'cdop-panel-member', 'read-only'];
