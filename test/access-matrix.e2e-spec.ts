@@ -134,6 +134,15 @@ const ROWS: MatrixRow[] = [
       return { path: `/api/users/${target.user.id}`, body: { roles: ['read-only', 'la-notifier'] } };
     },
   },
+  {
+    route: 'POST /api/users/:id/mfa/reset',
+    allowed: ['system-admin'],
+    expect: 200,
+    request: async (m) => {
+      const target = await signIn(m.app, { roles: ['read-only'], organisationIds: [m.areaA.localAuthorityId] });
+      return { path: `/api/users/${target.user.id}/mfa/reset`, body: {} };
+    },
+  },
   { route: 'GET /api/audit', allowed: ADMINS_OF_CASES, expect: 200 },
   { route: 'GET /api/audit/verify', allowed: ['system-admin'], expect: 200 },
   {
@@ -185,6 +194,13 @@ const ROWS: MatrixRow[] = [
     request: () => ({ path: `/api/reminders/${randomUUID()}/read` }),
   },
   ...SERIOUS_INCIDENT_ROWS,
+  {
+    // Identifiable mode is the default and only a CDOP's administrator may take it (spec/ncmd-export.md).
+    route: 'GET /api/exports/ncmd',
+    allowed: ['cdop-admin'],
+    expect: 200,
+    request: (m) => ({ query: { cdopId: m.areaA.cdopId, format: 'json' } }),
+  },
   ...REPORT_ROWS,
   ...CHILD_DEATH_ROWS,
 ];
