@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
-import { TrackedActionsService } from '../src/child-deaths/tracked-actions.service';
+import { ReminderScheduler } from '../src/reminders/reminder.scheduler';
 import { createTestApp } from './support/test-app';
 import {
   api,
@@ -295,7 +295,7 @@ describe('child death review: the case over time', () => {
     await api(app, elsewhere).get(`/api/cdop/panel-meetings/${meeting.id}`).expect(404);
   });
 
-  it('tracks the actions of a finalised analysis and reminds the administrators once they fall due', async () => {
+  it('tracks the actions of a finalised analysis, each with a clock that reminds the administrators', async () => {
     const caseId = await caseAwaitingCdop();
     setNow(app, '2026-05-05T09:00:00Z');
     const form = (await api(app, f.admin).get(`/api/child-deaths/${caseId}/analysis`).expect(200)).body;
@@ -310,35 +310,64 @@ describe('child death review: the case over time', () => {
             description: 'Review triage of febrile infants',
             dueDate: '2026-06-01',
           },
+          { owner: 'Northshire Police', description: 'Brief response officers', dueDate: '2026-06-03' },
         ],
       })
       .expect(200);
     await api(app, f.admin)
       .post(`/api/child-deaths/${caseId}/analysis/finalise`, { reviewedOn: '2026-05-05' })
       .expect(200);
-    const [action] = (await api(app, f.admin).get(`/api/cdop/actions?caseId=${caseId}`).expect(200)).body;
-    expect(action).toMatchObject({ status: 'open', owner: 'Northshire Hospitals', overdue: false });
+    const actions = (await api(app, f.admin).get(`/api/cdop/actions?caseId=${caseId}`).expect(200)).body;
+    const [triage, briefing] = actions;
+    expect(triage).toMatchObject({ status: 'open', owner: 'Northshire Hospitals', overdue: false });
+    const actionClocks = async () =>
+      (await api(app, f.admin).get(`/api/deadlines?organisationId=${f.cdop.id}`).expect(200)).body
+        .filter((d: { caseId: string; rule: string }) => d.caseId === caseId && d.rule === 'CDR-ACTION-DUE')
+        .map((d: { subject: string; dueDate: string; status: string }) => [d.subject, d.dueDate, d.status]);
+    expect(await actionClocks()).toEqual([
+      [triage.id, '2026-06-01', 'pending'],
+      [briefing.id, '2026-06-03', 'pending'],
+    ]);
 
     setNow(app, '2026-06-02T09:00:00Z');
-    await app.get(TrackedActionsService).remindDueActions();
-    const notices = (await api(app, f.admin).get('/api/child-death-notices').expect(200)).body;
-    expect(notices).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ kind: 'action-due', message: expect.stringContaining('overdue') }),
-      ]),
-    );
+    expect(await actionClocks()).toEqual([
+      [triage.id, '2026-06-01', 'overdue'],
+      [briefing.id, '2026-06-03', 'pending'],
+    ]);
+    await app.get(ReminderScheduler).tick();
+    const inbox = (await api(app, f.admin).get('/api/reminders').expect(200)).body;
+    expect(
+      inbox.reminders
+        .filter((r: { caseId: string; rule: string }) => r.caseId === caseId && r.rule === 'CDR-ACTION-DUE')
+        .map((r: { kind: string; dueDate: string }) => [r.kind, r.dueDate])
+        .sort(),
+    ).toEqual([
+      ['due-soon', '2026-06-03'],
+      ['overdue', '2026-06-01'],
+    ]);
 
     const done = await api(app, f.admin)
-      .patch(`/api/cdop/actions/${action.id}`, {
-        version: action.version,
+      .patch(`/api/cdop/actions/${triage.id}`, {
+        version: triage.version,
         status: 'completed',
         note: 'Audit complete',
       })
       .expect(200);
     expect(done.body).toMatchObject({ status: 'completed', completedOn: '2026-06-02' });
     await api(app, f.admin)
-      .patch(`/api/cdop/actions/${action.id}`, { version: action.version, status: 'open' })
+      .patch(`/api/cdop/actions/${triage.id}`, { version: triage.version, status: 'open' })
       .expect(409);
+    await api(app, f.admin)
+      .patch(`/api/cdop/actions/${briefing.id}`, {
+        version: briefing.version,
+        status: 'cancelled',
+        note: 'Covered by the force-wide briefing',
+      })
+      .expect(200);
+    expect(await actionClocks()).toEqual([
+      [triage.id, '2026-06-01', 'met-late'],
+      [briefing.id, '2026-06-03', 'not-applicable'],
+    ]);
   });
 
   it('keeps a new NHS number apart from every other case', async () => {

@@ -1,4 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { ReminderScheduler } from '../src/reminders/reminder.scheduler';
 import { createOrganisation, signIn } from './support/auth';
 import { createTestApp } from './support/test-app';
 import { api, createPartnership, incidentWithLcspr, Partnership, setNow } from './serious-incidents.fixtures';
@@ -166,5 +167,66 @@ describe('recommendations and actions tracker', () => {
       .expect(200);
     expect(seenByPartnership.body.map((r: { id: string }) => r.id)).toEqual([fromCdop.body.id]);
     await api(app, other.manager).get(`/api/recommendations/${fromCdop.body.id}`).expect(404);
+  });
+  it('runs a clock to each action’s due date that reminds the partnership manager, moves and is met', async () => {
+    setNow(app, '2026-05-11T09:00:00Z');
+    const { body: rec } = await recommend({
+      sourceType: 'lcspr',
+      sourceId: incidentId,
+      text: 'Strategy meetings include the GP.',
+      madeOn: '2026-04-01',
+      actions: [
+        { description: 'GP invitations in the strategy template', ownerAgency: 'ICB', dueDate: '2026-05-04' },
+        { description: 'Audit GP attendance', ownerAgency: 'ICB', dueDate: '2026-07-31' },
+      ],
+    }).expect(201);
+    const [late, later] = rec.actions as { id: string; version: number }[];
+    const clocks = async () =>
+      (await api(app, p.manager).get(`/api/deadlines?organisationId=${p.partnership.id}`).expect(200)).body
+        .filter((c: { caseId: string }) => c.caseId === rec.id)
+        .map((c: { rule: string; subject: string; dueDate: string; status: string; link: string }) => [
+          c.rule,
+          c.subject,
+          c.dueDate,
+          c.status,
+          c.link,
+        ]);
+    expect(await clocks()).toEqual([
+      ['SI-ACTION-DUE', late.id, '2026-05-04', 'overdue', '/recommendations'],
+      ['SI-ACTION-DUE', later.id, '2026-07-31', 'pending', '/recommendations'],
+    ]);
+
+    await app.get(ReminderScheduler).tick();
+    const inbox = (await api(app, p.manager).get('/api/reminders').expect(200)).body;
+    expect(inbox.reminders.filter((r: { caseId: string }) => r.caseId === rec.id)).toEqual([
+      expect.objectContaining({
+        kind: 'overdue',
+        forDate: '2026-05-11',
+        rule: 'SI-ACTION-DUE',
+        caseReference: rec.reference,
+        dueDate: '2026-05-04',
+      }),
+    ]);
+    // Local defaults have no window for a clock that runs to the action's own due date.
+    await api(app, p.manager)
+      .put(`/api/organisations/${p.partnership.id}/clock-defaults`, {
+        defaults: [{ ruleId: 'SI-ACTION-DUE', amount: 5 }],
+      })
+      .expect(400);
+
+    await api(app, p.manager)
+      .patch(`/api/recommendations/actions/${later.id}`, { version: later.version, dueDate: '2026-06-30' })
+      .expect(200);
+    await api(app, p.manager)
+      .post(`/api/recommendations/actions/${late.id}/complete`, {
+        completedOn: '2026-05-11',
+        evidenceOfImpact: 'Template changed; GPs invited to every strategy meeting since.',
+        version: late.version,
+      })
+      .expect(200);
+    expect(await clocks()).toEqual([
+      ['SI-ACTION-DUE', late.id, '2026-05-04', 'met-late', '/recommendations'],
+      ['SI-ACTION-DUE', later.id, '2026-06-30', 'pending', '/recommendations'],
+    ]);
   });
 });

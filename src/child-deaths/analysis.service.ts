@@ -13,7 +13,6 @@ import { changesBetween } from './changes';
 import type { AnalysisDto, FinaliseAnalysisDto, SendAnalysisDto } from './dto/analysis.dto';
 import { AnalysisForm } from './entities/analysis-form.entity';
 import { ChildDeathCase } from './entities/child-death-case.entity';
-import { TrackedAction } from './entities/tracked-action.entity';
 import { problemMessages } from './notification-checks';
 import {
   analysisFormDefinition,
@@ -24,6 +23,7 @@ import {
   missingForFinalise,
 } from './rules/analysis-form';
 import { FieldProblem } from './rules/field-problem';
+import { TrackedActionsService } from './tracked-actions.service';
 import { instantOn } from './when';
 
 /** Drafted by the CDRM chair or the designated doctor (entered by the CDOP administrator for a chair without an account). */
@@ -77,6 +77,7 @@ export class AnalysisService {
   constructor(
     private readonly store: CaseStore,
     private readonly clocks: CaseClocks,
+    private readonly actions: TrackedActionsService,
   ) {}
 
   async get(user: AuthenticatedUser, caseId: string): Promise<AnalysisView> {
@@ -180,15 +181,11 @@ export class AnalysisService {
     await this.clocks.start(m, c, 'CDR-NCMD-SUBMIT', { date: body.reviewedOn });
     const actions = form.answers.actions ?? [];
     for (const action of actions) {
-      await m.getRepository(TrackedAction).save(
-        m.getRepository(TrackedAction).create({
-          caseId: c.id,
-          owner: action.owner!.trim(),
-          description: action.description!.trim(),
-          dueDate: action.dueDate!,
-          status: 'open',
-        }),
-      );
+      await this.actions.create(m, c, {
+        owner: action.owner!.trim(),
+        description: action.description!.trim(),
+        dueDate: action.dueDate!,
+      });
     }
     await this.store.save(
       m,

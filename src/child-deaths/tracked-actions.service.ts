@@ -1,31 +1,42 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { Cron, CronExpression } from '@nestjs/schedule';
-import { In, LessThanOrEqual } from 'typeorm';
-import { addDays } from '../calendar/iso-date';
+import { EntityManager } from 'typeorm';
 import { assertVersion } from '../common/optimistic-lock';
-import { AppConfig } from '../config/app-config';
 import { AccessService } from '../identity/access.service';
 import type { AuthenticatedUser } from '../identity/permissions';
-import { casePagePath } from './case-path';
+import { CaseClocks } from './case-clocks.service';
 import { CaseStore } from './case-store.service';
 import type { ActionQueryDto, UpdateActionDto } from './dto/panel.dto';
 import { ChildDeathCase } from './entities/child-death-case.entity';
 import { TrackedAction } from './entities/tracked-action.entity';
-import { NoticesService } from './notices.service';
+import { instantOn } from './when';
 
 const ACTION_NOT_FOUND = 'No action with this id was found, or you do not have access to it';
-/** How long before its due date an open action is first brought to the CDOP administrator's attention. */
-export const ACTION_REMINDER_DAYS = 14;
 
-/** The CDOP's recommendations as tracked items (WT "Statutory requirements": those who must act are told). */
+/**
+ * The CDOP's recommendations as tracked items (WT "Statutory requirements": those who must act are told).
+ * Each action runs a CDR-ACTION-DUE clock to its own due date, so the reminders module reminds the CDOP
+ * administrators before it falls due and while it is overdue.
+ */
 @Injectable()
 export class TrackedActionsService {
   constructor(
     private readonly store: CaseStore,
     private readonly access: AccessService,
-    private readonly notices: NoticesService,
-    private readonly config: AppConfig,
+    private readonly clocks: CaseClocks,
   ) {}
+
+  /** A new action of the finalised analysis, with its clock, in the caller's transaction. */
+  async create(
+    m: EntityManager,
+    c: ChildDeathCase,
+    action: Pick<TrackedAction, 'owner' | 'description' | 'dueDate'>,
+  ): Promise<TrackedAction> {
+    const saved = await m
+      .getRepository(TrackedAction)
+      .save(m.getRepository(TrackedAction).create({ ...action, caseId: c.id, status: 'open' }));
+    await this.clocks.start(m, c, 'CDR-ACTION-DUE', { date: saved.dueDate }, saved.id);
+    return saved;
+  }
 
   async list(user: AuthenticatedUser, query: ActionQueryDto) {
     const visible = await this.access.visibleOrganisationIds(user);
@@ -67,6 +78,12 @@ export class TrackedActionsService {
       action.completedOn = body.status === 'completed' ? (body.completedOn ?? this.store.today()) : null;
       action.statusNote = body.note ?? action.statusNote;
       const saved = await m.getRepository(TrackedAction).save(action);
+      if (saved.status === 'completed' && before.status !== 'completed') {
+        const at = instantOn(saved.completedOn!, this.store.today(), this.store.now());
+        await this.clocks.meet(m, c, 'CDR-ACTION-DUE', at, saved.id);
+      } else if (saved.status === 'cancelled') {
+        await this.clocks.notApplicable(m, c, 'CDR-ACTION-DUE', 'The action was cancelled', saved.id);
+      }
       await this.store.save(
         m,
         user,
@@ -81,47 +98,6 @@ export class TrackedActionsService {
         { actionId: action.id },
       );
       return saved;
-    });
-  }
-
-  @Cron(CronExpression.EVERY_DAY_AT_7AM, { timeZone: 'Europe/London' })
-  async dailyReminders(): Promise<void> {
-    if (this.config.SCHEDULER_ENABLED) await this.remindDueActions();
-  }
-
-  /**
-   * Reminds the owning CDOP's administrators of open actions due within ACTION_REMINDER_DAYS, and again
-   * once overdue. Safe to run any number of times a day: each reminder is recorded once.
-   */
-  async remindDueActions(): Promise<number> {
-    const today = this.store.today();
-    return this.store.transaction(async (m) => {
-      const actions = await m.getRepository(TrackedAction).find({
-        where: {
-          status: In(['open', 'in-progress']),
-          dueDate: LessThanOrEqual(addDays(today, ACTION_REMINDER_DAYS)),
-        },
-      });
-      let sent = 0;
-      for (const action of actions) {
-        const c = await m.getRepository(ChildDeathCase).findOneByOrFail({ id: action.caseId });
-        const admins = await this.notices.usersWithRole(m, 'cdop-admin', [c.owningCdopId]);
-        const overdue = action.dueDate < today;
-        sent += await this.notices.send(
-          m,
-          admins.map((a) => a.id),
-          {
-            caseId: c.id,
-            kind: 'action-due',
-            key: `action-${overdue ? 'overdue' : 'due'}:${action.id}:${action.dueDate}`,
-            message: overdue
-              ? `An action from the CDOP review of case ${c.reference} is overdue (due ${action.dueDate}).`
-              : `An action from the CDOP review of case ${c.reference} is due on ${action.dueDate}.`,
-            link: casePagePath(c.id),
-          },
-        );
-      }
-      return sent;
     });
   }
 }

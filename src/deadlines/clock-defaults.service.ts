@@ -186,20 +186,24 @@ export class ClockDefaultsService {
       [organisationId, this.time.now()],
     );
     const byRule = new Map(current.map((row) => [row.rule_id, row]));
-    return CLOCK_RULES.filter((rule) => processes.includes(rule.process)).map((rule) => {
-      const local = canOverride(rule) ? byRule.get(rule.id) : undefined;
-      return {
-        ruleId: rule.id,
-        title: rule.title,
-        kind: rule.kind,
-        unit: rule.window.unit,
-        source: rule.source,
-        ruleAmount: rule.window.amount,
-        amount: local?.amount ?? rule.window.amount,
-        editable: canOverride(rule),
-        ...(local ? { effectiveFrom: local.effective_from } : {}),
-      };
-    });
+    // A clock that runs to an action's own due date has no window for anyone to set.
+    const windowed = CLOCK_RULES.filter((rule) => rule.kind !== 'own-due-date');
+    return windowed
+      .filter((rule) => processes.includes(rule.process))
+      .map((rule) => {
+        const local = canOverride(rule) ? byRule.get(rule.id) : undefined;
+        return {
+          ruleId: rule.id,
+          title: rule.title,
+          kind: rule.kind,
+          unit: rule.window.unit,
+          source: rule.source,
+          ruleAmount: rule.window.amount,
+          amount: local?.amount ?? rule.window.amount,
+          editable: canOverride(rule),
+          ...(local ? { effectiveFrom: local.effective_from } : {}),
+        };
+      });
   }
 }
 
@@ -211,6 +215,8 @@ function checkChanges(changes: ClockDefaultChange[], processes: ClockProcess[]):
     const field = `defaults[${i}].ruleId`;
     const rule = CLOCK_RULES.find((r) => r.id === change.ruleId);
     if (!rule) problems.push(`${field}: there is no clock rule ${JSON.stringify(change.ruleId)}`);
+    else if (rule.kind === 'own-due-date')
+      problems.push(`${field}: ${rule.id} runs to each action's own due date, so it has no window to set`);
     else if (!canOverride(rule))
       problems.push(`${field}: ${new RuleOverrideNotAllowedError(rule.id).message}`);
     else if (!processes.includes(rule.process)) {

@@ -2,9 +2,11 @@ import { BadRequestException, ForbiddenException, Injectable, NotFoundException 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { addDays, parseIsoDate } from '../calendar/iso-date';
+import { addDays, londonMidnight, parseIsoDate } from '../calendar/iso-date';
 import { TimeSource } from '../calendar/time-source';
 import { assertVersion } from '../common/optimistic-lock';
+import { ClockNotFoundError, DeadlinesService } from '../deadlines/deadlines.service';
+import type { ClockRuleId } from '../deadlines/rules/clock-rules';
 import { Organisation } from '../identity/organisation.entity';
 import type { AuthenticatedUser, Role } from '../identity/permissions';
 import { IncidentAccess, PARTNERSHIP_ROLES, UUID } from '../serious-incidents/incident-access.service';
@@ -23,6 +25,12 @@ import {
   RecommendationQuery,
   UpdateActionDto,
 } from './recommendations.dto';
+
+const RECOMMENDATIONS_PAGE = '/recommendations';
+
+function actionRule(recommendation: Recommendation): ClockRuleId {
+  return recommendation.sourceType === 'cdop' ? 'CDR-ACTION-DUE' : 'SI-ACTION-DUE';
+}
 
 /** Actions due within this many days count as due soon on the tracker and in "My work". */
 export const DUE_SOON_DAYS = 14;
@@ -48,6 +56,7 @@ export class RecommendationsService {
     private readonly incidents: IncidentAccess,
     private readonly audit: AuditService,
     private readonly time: TimeSource,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
   async create(dto: CreateRecommendationDto, user: AuthenticatedUser) {
@@ -65,6 +74,7 @@ export class RecommendationsService {
         }),
       );
       const actions = await m.save((dto.actions ?? []).map((a) => this.newAction(m, recommendation.id, a)));
+      for (const action of actions) await this.startClock(m, recommendation, action);
       await this.record(m, user, recommendation, 'recommendation.create', { actions: actions.length });
       return this.view(recommendation, actions);
     });
@@ -131,6 +141,7 @@ export class RecommendationsService {
     return this.dataSource.transaction(async (m) => {
       const recommendation = await this.load(m, id, user, true, EDITORS);
       const action = await m.save(this.newAction(m, id, dto));
+      await this.startClock(m, recommendation, action);
       await this.record(m, user, recommendation, 'recommendation.action-add', { actionId: action.id });
       return this.actionView(action);
     });
@@ -392,12 +403,58 @@ export class RecommendationsService {
         throw new NotFoundException('No action with this id was found, or you do not have access to it');
       const recommendation = await this.load(m, action.recommendationId, user, true, roles);
       assertVersion(action, version, 'action');
+      const before = { dueDate: action.dueDate, completedOn: action.completedOn };
       const details = work(action);
       action.updatedAt = new Date();
       const saved = await m.save(action);
+      await this.followClock(m, recommendation, before, saved);
       await this.record(m, user, recommendation, auditAction, { actionId, ...details });
       return this.actionView(saved);
     });
+  }
+
+  /**
+   * Each action runs a clock to its own due date so that the reminders module reminds those who track it:
+   * the CDOP administrators for a CDOP's recommendation, the partnership managers for the others.
+   */
+  private startClock(m: EntityManager, recommendation: Recommendation, action: RecommendationAction) {
+    const cdop = recommendation.sourceType === 'cdop';
+    return this.deadlines.start(
+      {
+        caseId: recommendation.id,
+        caseType: cdop ? 'cdr' : 'si',
+        caseReference: recommendation.reference,
+        casePath: RECOMMENDATIONS_PAGE,
+        organisationIds: recommendation.organisationIds,
+        ruleId: actionRule(recommendation),
+        subject: action.id,
+        basis: { date: action.dueDate },
+      },
+      m,
+    );
+  }
+
+  /** A moved due date moves the clock; completion meets it. Actions older than their clocks have none. */
+  private async followClock(
+    m: EntityManager,
+    recommendation: Recommendation,
+    before: { dueDate: string; completedOn: string | null },
+    action: RecommendationAction,
+  ): Promise<void> {
+    const key = { ruleId: actionRule(recommendation), subject: action.id };
+    try {
+      if (action.dueDate !== before.dueDate) {
+        await this.deadlines.correctBasis(recommendation.id, key, { date: action.dueDate }, m);
+      }
+      if (action.completedOn && !before.completedOn) {
+        // Only the London date of completion counts against a date clock.
+        const at =
+          action.completedOn === this.time.today() ? this.time.now() : londonMidnight(action.completedOn);
+        await this.deadlines.complete(recommendation.id, key, at, m);
+      }
+    } catch (error) {
+      if (!(error instanceof ClockNotFoundError)) throw error;
+    }
   }
 
   private async record(

@@ -1,7 +1,7 @@
 import { canOverride, CLOCK_RULES, clockRule, rulesStartedBy } from './clock-rules';
 
-// The ids of shared/domain/statutory-windows.md, in its order.
-const WINDOWS_FILE_IDS = [
+// The ids of shared/domain/statutory-windows.md, in its order, with the two clocks of tracked actions.
+const RULE_IDS = [
   'CDR-NOTIFY',
   'CDR-REGISTRAR',
   'CDR-CORONER',
@@ -17,6 +17,7 @@ const WINDOWS_FILE_IDS = [
   'CDR-NCMD-SUBMIT',
   'CDR-SI-REFERRAL',
   'CDR-ANNUAL-REPORT',
+  'CDR-ACTION-DUE',
   'SI-NOTIFY',
   'SI-PARTNERS',
   'SI-LAC-DEATH',
@@ -29,6 +30,7 @@ const WINDOWS_FILE_IDS = [
   'SI-NATIONAL-COMPLETE',
   'SI-NATIONAL-PREPUB',
   'SI-NATIONAL-AVAILABLE',
+  'SI-ACTION-DUE',
   'SP-YEARLY-REPORT',
   'SP-YEARLY-REPORT-SEND',
 ];
@@ -50,8 +52,8 @@ const LOCAL_DEFAULTS = [
 ];
 
 describe('clock rules', () => {
-  it('has exactly the rules of the windows file, once each', () => {
-    expect(CLOCK_RULES.map((r) => r.id)).toEqual(WINDOWS_FILE_IDS);
+  it('has exactly the rules of the windows file and the action clocks, once each', () => {
+    expect(CLOCK_RULES.map((r) => r.id)).toEqual(RULE_IDS);
   });
 
   it('classes as local defaults only the windows the guidance leaves to local arrangements', () => {
@@ -102,6 +104,23 @@ describe('clock rules', () => {
     ]);
     expect(rulesStartedBy('reporting-year-end', 'sp').map((r) => r.id)).toEqual(['SP-YEARLY-REPORT']);
   });
+
+  it.each([
+    ['CDR-ACTION-DUE', 'cdr', ['cdop-admin']],
+    ['SI-ACTION-DUE', 'si', ['partnership-manager']],
+  ] as const)(
+    '%s runs to the action’s own due date, reminds two weeks ahead and escalates to no one',
+    (id, process, roles) => {
+      const rule = clockRule(id);
+      expect(rule).toMatchObject({ process, basisEvent: 'action-due-date', kind: 'own-due-date' });
+      expect(rule.window).toEqual({ amount: 0, unit: 'CD', direction: 'after' });
+      expect(rule.owedByRoles).toEqual(roles);
+      expect(rule.escalateToRoles).toEqual([]);
+      expect(rule.reminderOffsets.beforeWorkingDays).toEqual([10, 0]);
+      expect(canOverride(rule)).toBe(false);
+      expect(rulesStartedBy('action-due-date', process)).toEqual([rule]);
+    },
+  );
 
   it('names an unknown rule', () => {
     expect(() => clockRule('SI-NOPE')).toThrow(/SI-NOPE/);

@@ -14,9 +14,10 @@ export type ClockUnit = 'WD' | 'CD' | 'H' | 'M' | 'Y';
 /**
  * 'statutory': set by the Act, regulations or statutory guidance, so no one may change the window (it
  * may only be paused with a reason). 'local-default': the guidance leaves it to local arrangements, so a
- * CDOP or a safeguarding partnership may set its own amount.
+ * CDOP or a safeguarding partnership may set its own amount. 'own-due-date': the clock runs to the due date
+ * its owner gave a tracked action, so there is no window to set and nothing to escalate.
  */
-export type RuleKind = 'statutory' | 'local-default';
+export type RuleKind = 'statutory' | 'local-default' | 'own-due-date';
 
 /** What is recorded on a case (or, for the yearly reports, on the calendar) to start a clock. */
 export type BasisEvent =
@@ -38,7 +39,8 @@ export type BasisEvent =
   | 'national-review-decided'
   | 'national-review-planned-publication'
   | 'national-review-published'
-  | 'yearly-report-published';
+  | 'yearly-report-published'
+  | 'action-due-date';
 
 export type ClockRuleId =
   | 'CDR-NOTIFY'
@@ -56,6 +58,7 @@ export type ClockRuleId =
   | 'CDR-NCMD-SUBMIT'
   | 'CDR-SI-REFERRAL'
   | 'CDR-ANNUAL-REPORT'
+  | 'CDR-ACTION-DUE'
   | 'SI-NOTIFY'
   | 'SI-PARTNERS'
   | 'SI-LAC-DEATH'
@@ -68,6 +71,7 @@ export type ClockRuleId =
   | 'SI-NATIONAL-COMPLETE'
   | 'SI-NATIONAL-PREPUB'
   | 'SI-NATIONAL-AVAILABLE'
+  | 'SI-ACTION-DUE'
   | 'SP-YEARLY-REPORT'
   | 'SP-YEARLY-REPORT-SEND';
 
@@ -103,6 +107,10 @@ export interface ClockRule {
 const SHORT = { beforeWorkingDays: [0] };
 const USUAL = { beforeWorkingDays: [2, 0] };
 const LONG = { beforeWorkingDays: [20, 5, 0] };
+// An action is first brought up about two weeks ahead, as the trackers' "due soon" lists do.
+const ACTION = { beforeWorkingDays: [10, 0] };
+// The action's own due date is the basis date, so the clock is due on it.
+const ON_THE_DAY = { amount: 0, unit: 'CD', direction: 'after' } as const;
 
 const after = (amount: number, unit: ClockUnit): ClockWindow => ({ amount, unit, direction: 'after' });
 const before = (amount: number, unit: ClockUnit): ClockWindow => ({ amount, unit, direction: 'before' });
@@ -283,6 +291,17 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     source: 'WT 456; chapter 6, "Statutory requirements"',
     reminderOffsets: LONG,
   }),
+  cdr({
+    id: 'CDR-ACTION-DUE',
+    title: 'Complete an action agreed at the CDOP review',
+    basisEvent: 'action-due-date',
+    window: ON_THE_DAY,
+    owedBy: 'the action’s owner; the CDOP administrator tracks it',
+    owedByRoles: ['cdop-admin'],
+    kind: 'own-due-date',
+    source: 'WT 454 and chapter 6, "Statutory requirements"',
+    reminderOffsets: ACTION,
+  }),
   si({
     id: 'SI-NOTIFY',
     title: 'Notify the serious incident to the Panel, the DfE and Ofsted',
@@ -411,6 +430,17 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     kind: 'statutory',
     source: 'WT 426',
     reminderOffsets: LONG,
+  }),
+  si({
+    id: 'SI-ACTION-DUE',
+    title: 'Complete an action of a review’s recommendation',
+    basisEvent: 'action-due-date',
+    window: ON_THE_DAY,
+    owedBy: 'the action’s owner agency; the partnership manager tracks it',
+    owedByRoles: ['partnership-manager'],
+    kind: 'own-due-date',
+    source: 'WT 410',
+    reminderOffsets: ACTION,
   }),
   sp({
     id: 'SP-YEARLY-REPORT',

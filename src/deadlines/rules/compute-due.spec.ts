@@ -50,6 +50,8 @@ describe('computeDue, one worked case per rule (counted by hand)', () => {
     ],
     ['SI-NATIONAL-AVAILABLE', '2024-02-29', '2027-02-28', 'three years from a leap day'],
     ['SP-YEARLY-REPORT', '2026-03-31', '2026-09-30', '"by 30 September"'],
+    ['CDR-ACTION-DUE', '2026-12-25', '2026-12-25', 'the action’s own due date, even Christmas Day'],
+    ['SI-ACTION-DUE', '2026-06-01', '2026-06-01', 'the action’s own due date'],
     ['SP-YEARLY-REPORT-SEND', '2026-09-25', '2026-10-02', 'Fri + 7 calendar days'],
   ])('%s from %s is due %s (%s)', (id, basisDate, dueDate) => {
     expect(due(id, { date: basisDate })).toEqual({ dueDate });
