@@ -139,7 +139,10 @@ const ROWS: MatrixRow[] = [
     allowed: ['system-admin'],
     expect: 200,
     request: async (m) => {
-      const target = await signIn(m.app, { roles: ['read-only'], organisationIds: [m.areaA.localAuthorityId] });
+      const target = await signIn(m.app, {
+        roles: ['read-only'],
+        organisationIds: [m.areaA.localAuthorityId],
+      });
       return { path: `/api/users/${target.user.id}/mfa/reset`, body: {} };
     },
   },
