@@ -6,6 +6,7 @@ import { Deadlines1764200100000 } from './1764200100000-deadlines';
 import { Reminders1764210000000 } from './1764210000000-reminders';
 import { WebSecrets1764300000000 } from './1764300000000-web-secrets';
 import { ChildDeaths1764400000000 } from './1764400000000-child-deaths';
+import { InvitationsInEmailOutbox1764400010000 } from './1764400010000-invitations-in-email-outbox';
 import { SeriousIncidents1764500000000 } from './1764500000000-serious-incidents';
 import { SeriousIncidentReviews1764500000001 } from './1764500000001-serious-incident-reviews';
 import { Recommendations1764500000002 } from './1764500000002-recommendations';
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   Reminders1764210000000,
   WebSecrets1764300000000,
   ChildDeaths1764400000000,
+  InvitationsInEmailOutbox1764400010000,
   SeriousIncidents1764500000000,
   SeriousIncidentReviews1764500000001,
   Recommendations1764500000002,

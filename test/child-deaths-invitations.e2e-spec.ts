@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SMTPServer } from 'smtp-server';
-import { InvitationMailer } from '../src/child-deaths/invitation-mailer.service';
+import { OutboxSender } from '../src/reminders/outbox-sender.service';
 import { api, createFootprint, setNow, sudiNotification } from './child-deaths.fixtures';
+import { signIn } from './support/auth';
 import { freePort } from './support/free-port';
 import { createTestApp } from './support/test-app';
 
@@ -16,6 +17,12 @@ function startMailServer(port: number) {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, session, callback) {
+      if (address.address.endsWith('@refused.example')) {
+        return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -80,9 +87,9 @@ describe('child death review meeting invitations by email', () => {
       })
       .expect(201);
 
-    const mailer = app.get(InvitationMailer);
-    expect(await mailer.sendDue()).toBe(2);
-    expect(await mailer.sendDue()).toBe(0);
+    const outbox = app.get(OutboxSender);
+    expect((await outbox.sendDue()).sent).toBe(2);
+    expect((await outbox.sendDue()).sent).toBe(0);
     expect(mail.received.map((m) => m.to).sort()).toEqual(['gee@nhs.example', 'lucy@nhs.example']);
     for (const { raw } of mail.received) {
       // Unfold long headers and join quoted-printable soft line breaks before reading.
@@ -96,5 +103,36 @@ describe('child death review meeting invitations by email', () => {
       expect(unfolded).toContain('When: Monday 20 April 2026 at 9:30am');
       expect(unfolded).not.toContain('Olivia');
     }
+  });
+
+  it('shows an invitation the mail server refused on the administrators’ delivery failures page', async () => {
+    const f = await createFootprint(app);
+    setNow(app, '2026-03-03T12:00:00Z');
+    const { caseId, caseReference } = (
+      await api(app, f.hospitalNotifier)
+        .post('/api/child-deaths/notifications', sudiNotification(f))
+        .expect(201)
+    ).body;
+    const to = `gone-${caseId.slice(0, 8)}@refused.example`;
+    await api(app, f.admin)
+      .post(`/api/child-deaths/${caseId}/review-meetings`, {
+        scheduledFor: '2026-04-21T09:30:00+01:00',
+        attendees: [{ name: 'Dr Gone', role: 'GP', organisation: 'Old Surgery', email: to }],
+      })
+      .expect(201);
+
+    await app.get(OutboxSender).sendDue();
+    const admin = await signIn(app, { roles: ['system-admin'], organisationIds: [] });
+    const failures = await api(app, admin).get('/api/reminders/failures').expect(200);
+    expect(failures.body).toContainEqual(
+      expect.objectContaining({
+        message: 'cdrm-invitation',
+        to,
+        status: 'pending',
+        attempts: 1,
+        caseReference,
+        lastError: expect.stringContaining('Mailbox unavailable'),
+      }),
+    );
   });
 });

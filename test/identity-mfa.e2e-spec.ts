@@ -65,6 +65,49 @@ describe('identity: TOTP second factor', () => {
     expect(replay.body.message).toBe('The email address, password or security code is not correct');
   });
 
+  it('lets a system administrator reset someone’s second factor over the API, signing them out', async () => {
+    const person = await signIn(app, { roles: ['cdop-admin'], organisationIds: [cdopId] });
+    const admin = await signIn(app, { roles: ['system-admin'], organisationIds: [] });
+    const enrolment = await http().post('/api/auth/mfa/enrol').set(person.auth).expect(200);
+    const secret = new URL(enrolment.body.otpauthUrl).searchParams.get('secret')!;
+    await http()
+      .post('/api/auth/mfa/confirm')
+      .set(person.auth)
+      .send({ otp: codeFor(secret) })
+      .expect(200);
+    const login = { email: person.user.email, password: person.password, otp: codeFor(secret, 1) };
+    const session = await http().post('/api/auth/login').send(login).expect(200);
+    const before = (await http().get('/api/users').set(admin.auth).expect(200)).body.find(
+      (u: { id: string }) => u.id === person.user.id,
+    );
+    expect(before.mfaEnabled).toBe(true);
+
+    await http()
+      .post(`/api/users/${person.user.id}/mfa/reset`)
+      .set(admin.auth)
+      .send({ version: before.version - 1 })
+      .expect(409);
+    const reset = await http()
+      .post(`/api/users/${person.user.id}/mfa/reset`)
+      .set(admin.auth)
+      .send({ version: before.version })
+      .expect(200);
+    expect(reset.body).toMatchObject({ id: person.user.id, mfaEnabled: false, version: before.version + 1 });
+    await http().get('/api/auth/me').set('Authorization', `Bearer ${session.body.token}`).expect(401);
+    const again = await http()
+      .post('/api/auth/login')
+      .send({ email: person.user.email, password: person.password })
+      .expect(200);
+    expect(again.body).toMatchObject({ mfaEnrolmentRequired: true });
+
+    const audit = await http()
+      .get('/api/audit')
+      .query({ action: 'admin.user-mfa-reset', userId: admin.user.id })
+      .set(admin.auth)
+      .expect(200);
+    expect(audit.body).toEqual([expect.objectContaining({ details: { targetUserId: person.user.id } })]);
+  });
+
   it('does not ask for a second factor from roles that do not need one', async () => {
     const { user, password } = await signIn(app, { roles: ['cdop-panel-member'], organisationIds: [cdopId] });
     const res = await http().post('/api/auth/login').send({ email: user.email, password }).expect(200);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { SeriousIncidentsModule } from '../serious-incidents/serious-incidents.module';
 import { AnalysisService } from './analysis.service';
 import { CdopController, ChildDeathNoticesController } from './api/cdop.controller';
@@ -17,7 +18,6 @@ import { ChildDeathsDemoSeeder } from './child-deaths-demo.seeder';
 import { AnalysisForm } from './entities/analysis-form.entity';
 import { ChildDeathCase } from './entities/child-death-case.entity';
 import { FamilyContact } from './entities/family-contact.entity';
-import { InvitationEmail } from './entities/invitation-email.entity';
 import { Notice } from './entities/notice.entity';
 import { ChildDeathNotification } from './entities/notification.entity';
 import { PanelAgendaItem, PanelMeeting } from './entities/panel-meeting.entity';
@@ -26,7 +26,6 @@ import { ReviewMeeting } from './entities/review-meeting.entity';
 import { TrackedAction } from './entities/tracked-action.entity';
 import { ImmediateDecisionsService } from './immediate-decisions.service';
 import { InformationGatheringService } from './information-gathering.service';
-import { InvitationMailer } from './invitation-mailer.service';
 import { NoticesService } from './notices.service';
 import { NotificationIntakeService } from './notification-intake.service';
 import { PanelMeetingsService } from './panel-meetings.service';
@@ -60,9 +59,9 @@ import { ChildDeathSearch, ChildDeathWorkPanel } from './web/work-queues';
       PanelAgendaItem,
       TrackedAction,
       Notice,
-      InvitationEmail,
     ]),
     DeadlinesModule,
+    RemindersModule,
     SeriousIncidentsModule,
   ],
   controllers: [
@@ -94,7 +93,6 @@ import { ChildDeathSearch, ChildDeathWorkPanel } from './web/work-queues';
     InformationGatheringService,
     ReportingFormsService,
     ReviewMeetingsService,
-    InvitationMailer,
     AnalysisService,
     PanelMeetingsService,
     TrackedActionsService,

@@ -4,6 +4,8 @@ import { londonDateOf } from '../calendar/iso-date';
 import { addCalendarMonths } from '../calendar/working-days';
 import { AppConfig } from '../config/app-config';
 import type { AuthenticatedUser } from '../identity/permissions';
+import { EmailOutboxService } from '../reminders/email-outbox.service';
+import { formatDateTime } from '../web/rendering/formatting';
 import { CaseClocks } from './case-clocks.service';
 import { casePagePath } from './case-path';
 import { CASE_WORKERS, CaseStore } from './case-store.service';
@@ -11,11 +13,12 @@ import type { MeetingHeldDto, ScheduleMeetingDto } from './dto/meetings.dto';
 import { ChildDeathCase } from './entities/child-death-case.entity';
 import { ReviewMeeting } from './entities/review-meeting.entity';
 import { invitationIcs } from './ics';
-import { InvitationMailer } from './invitation-mailer.service';
 import { NoticesService } from './notices.service';
 import { instantOn } from './when';
 
 const MEETING_MINUTES = 120;
+const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8; method=REQUEST';
+const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'Europe/London' });
 
 /** Advice when scheduling a CDRM (WT 453): at least a month's notice, and not before the post-mortem report. */
 export function meetingWarnings(
@@ -44,7 +47,7 @@ export class ReviewMeetingsService {
     private readonly store: CaseStore,
     private readonly clocks: CaseClocks,
     private readonly notices: NoticesService,
-    private readonly mailer: InvitationMailer,
+    private readonly outbox: EmailOutboxService,
     private readonly config: AppConfig,
   ) {}
 
@@ -161,17 +164,24 @@ export class ReviewMeetingsService {
         attachment: { filename: 'invitation.ics', contentType: 'text/calendar', content: ics },
       },
     );
+    // The attendee's own name, the case reference, when and where: never the child.
+    const when = `${WEEKDAY.format(meeting.scheduledFor)} ${formatDateTime(meeting.scheduledFor)}`;
     for (const attendee of meeting.attendees) {
       if (!attendee.email) continue;
-      await this.mailer.queue(m, {
-        meetingId: meeting.id,
-        to: attendee.email,
-        name: attendee.name,
+      await this.outbox.enqueue(m, {
+        kind: 'cdrm-invitation',
+        key: `cdrm-invitation:${meeting.id}:${attendee.email}`,
         caseReference: c.reference,
-        scheduledFor: meeting.scheduledFor,
-        location: meeting.location,
-        link: casePagePath(c.id),
-        ics,
+        to: attendee.email,
+        template: 'child-deaths/cdrm-invitation',
+        context: {
+          name: attendee.name,
+          caseReference: c.reference,
+          when,
+          location: meeting.location ?? '',
+          link: `${this.config.publicUrl}${casePagePath(c.id)}`,
+        },
+        attachments: [{ filename: 'invitation.ics', contentType: ICS_CONTENT_TYPE, content: ics }],
       });
     }
   }

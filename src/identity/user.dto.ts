@@ -81,3 +81,11 @@ export class UpdateUserDto {
   @Min(1)
   version?: number;
 }
+
+export class ResetMfaDto {
+  @ApiPropertyOptional({ description: 'The version you read; a different stored version gives 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessService } from './access.service';
 import { AuthenticatedUser, CurrentUser, Permission } from './permissions';
-import { CreateUserDto, UpdateUserDto } from './user.dto';
+import { CreateUserDto, ResetMfaDto, UpdateUserDto } from './user.dto';
 import { toUserView, UserView } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -42,5 +42,22 @@ export class UsersController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<UserView> {
     return toUserView(await this.users.update(id, body, user));
+  }
+
+  @Permission('system-admin')
+  @Post(':id/mfa/reset')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reset two-factor authentication for someone who lost their phone',
+    description:
+      'Removes the authenticator app and ends all their sessions and tokens; their next sign-in asks them ' +
+      'to set up an app again if their role needs one. Audited as admin.user-mfa-reset.',
+  })
+  async resetMfa(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ResetMfaDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<UserView> {
+    return toUserView(await this.users.resetMfa(user, id, undefined, body.version));
   }
 }

@@ -107,6 +107,35 @@ export class UsersService {
     });
   }
 
+  /**
+   * For someone who lost their phone: the TOTP secret is removed and they are signed out everywhere, so
+   * their next sign-in asks them to set up an app again (if their role needs one).
+   */
+  async resetMfa(
+    actor: AuthenticatedUser,
+    userId: string,
+    manager?: EntityManager,
+    version?: number,
+  ): Promise<User> {
+    const reset = async (m: EntityManager) => {
+      const user = await m.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundException('No user with this id');
+      assertVersion(user, version, 'user');
+      await m.query(
+        `UPDATE app_user SET mfa_enabled = false, mfa_secret = NULL, mfa_pending_secret = NULL,
+                mfa_last_step = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+        [userId],
+      );
+      await this.endAllSignIns(m, userId);
+      await this.audit.record(
+        { action: 'admin.user-mfa-reset', actor, details: { targetUserId: userId } },
+        m,
+      );
+      return this.reload(m, userId);
+    };
+    return manager ? reset(manager) : this.dataSource.transaction(reset);
+  }
+
   /** All users, or for a non-system-admin only those sharing one of `organisationIds`. */
   list(organisationIds?: string[]): Promise<User[]> {
     const query = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('lower(u.name)');

@@ -6,11 +6,12 @@ import { WebController } from '../web/shell/web-controller';
 import { MAX_SEND_ATTEMPTS } from './outbox-sender.service';
 import { RemindersService } from './reminders.service';
 
-/** Reminder emails that could not be delivered, so an administrator can fix the address or the server. */
+/** Emails that could not be delivered, so an administrator can fix the address or the server. */
 @AdminSection({
   title: 'Reminder delivery failures',
   href: '/admin/reminder-failures',
-  description: 'Reminder emails the mail server refused: given up, or still being retried.',
+  description:
+    'Reminder and meeting invitation emails the mail server refused: given up, or still being retried.',
   roles: ['system-admin'],
   order: 60,
 })

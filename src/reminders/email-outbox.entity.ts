@@ -2,7 +2,19 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
-/** An email written in the same transaction as its reminder, and sent after commit by the outbox sender. */
+/** What the message is: a reminder (of a clock) or a child death review meeting invitation. */
+export type OutboxMessageKind = 'reminder' | 'cdrm-invitation';
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/**
+ * An email written in the same transaction as the change it tells of (a reminder, a scheduled meeting),
+ * and sent after commit by the outbox sender.
+ */
 @Entity('email_outbox')
 export class EmailOutbox {
   @PrimaryGeneratedColumn('uuid')
@@ -14,8 +26,20 @@ export class EmailOutbox {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
-  @Column('uuid', { name: 'reminder_id', unique: true })
-  reminderId!: string;
+  @Column('text')
+  kind!: OutboxMessageKind;
+
+  /** Set for reminders, and only for them. */
+  @Column('uuid', { name: 'reminder_id', unique: true, nullable: true })
+  reminderId!: string | null;
+
+  /** Makes a message that has no reminder idempotent: a second one with the same key is not written. */
+  @Column('text', { name: 'message_key', unique: true, nullable: true })
+  messageKey!: string | null;
+
+  /** Shown to administrators when delivery fails. */
+  @Column('text', { name: 'case_reference', nullable: true })
+  caseReference!: string | null;
 
   @Column('text', { name: 'to_address' })
   toAddress!: string;
@@ -28,6 +52,9 @@ export class EmailOutbox {
 
   @Column('text', { name: 'html_body' })
   htmlBody!: string;
+
+  @Column('jsonb')
+  attachments!: EmailAttachment[];
 
   @Column('text')
   status!: OutboxStatus;

@@ -31,3 +31,29 @@ it('escalates with its own wording', () => {
   expect(email.subject).toBe('Escalation: statutory deadline SI-NOTIFY overdue on case CDR-2026-0042');
   expect(email.text).toContain('You are told as a manager of the organisation that owns the case');
 });
+
+describe('other capabilities’ templates by name', () => {
+  const invitation = {
+    name: 'Lucy Hart',
+    caseReference: 'CDR-2026-0042',
+    when: 'Monday 20 April 2026 at 9:30am',
+    location: 'Room 2, Civic & Court Centre',
+    link: 'https://portal.example/child-deaths/0b6c',
+  };
+
+  it('renders the meeting invitation with when and where, escaping only the html', () => {
+    const email = templates.renderTemplate('child-deaths/cdrm-invitation', invitation);
+    expect(email.subject).toBe('Child death review meeting: case CDR-2026-0042');
+    expect(email.text).toContain('Monday 20 April 2026 at 9:30am');
+    expect(email.text).toContain('Room 2, Civic & Court Centre');
+    expect(email.html).toContain('Where: Room 2, Civic &amp; Court Centre');
+    const nowhere = templates.renderTemplate('child-deaths/cdrm-invitation', { ...invitation, location: '' });
+    expect(nowhere.text).not.toContain('Where:');
+  });
+
+  it('refuses a name that is not a template under templates/email, and a value the template needs', () => {
+    expect(() => templates.renderTemplate('../pdf/case', {})).toThrow(/Not an email template name/);
+    const { when: _when, ...incomplete } = invitation;
+    expect(() => templates.renderTemplate('child-deaths/cdrm-invitation', incomplete)).toThrow(/when/);
+  });
+});

@@ -60,25 +60,21 @@ function templatesDir(): string {
   }
 }
 
-/** The reminder and escalation emails, from Handlebars templates in templates/email (subject, text, html). */
+/** A template under templates/email, named without its suffix: 'reminder', 'child-deaths/cdrm-invitation'. */
+const TEMPLATE_NAME = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
+
+/** Values a template may show. Emails leave the portal: never a child's name or anything about the child. */
+export type EmailContext = Record<string, string | boolean>;
+
+/** Emails from Handlebars templates in templates/email: `<name>.subject.hbs`, `.text.hbs` and `.html.hbs`. */
 export class EmailTemplates {
-  private readonly templates: Record<'reminder' | 'escalation', Compiled>;
+  private readonly compiled = new Map<string, Compiled>();
 
-  constructor(dir = templatesDir()) {
-    const load = (name: string, escape: boolean) =>
-      Handlebars.compile(readFileSync(join(dir, name), 'utf8'), { noEscape: !escape, strict: true });
-    const both = (name: string): Compiled => ({
-      // Subjects and plain text are not HTML: escaping would show "&amp;" to the reader.
-      subject: load(`${name}.subject.hbs`, false),
-      text: load(`${name}.text.hbs`, false),
-      html: load(`${name}.html.hbs`, true),
-    });
-    this.templates = { reminder: both('reminder'), escalation: both('escalation') };
-  }
+  constructor(private readonly dir = templatesDir()) {}
 
+  /** The reminder and escalation emails. */
   render(data: ReminderEmailData): RenderedEmail {
-    const template = this.templates[data.kind === 'escalation' ? 'escalation' : 'reminder'];
-    const context = {
+    return this.renderTemplate(data.kind === 'escalation' ? 'escalation' : 'reminder', {
       caseReference: data.caseReference,
       ruleId: data.ruleId,
       ruleTitle: data.ruleTitle,
@@ -87,11 +83,35 @@ export class EmailTemplates {
       link: data.link,
       dueToday: data.kind === 'due-today',
       overdue: data.kind === 'overdue',
-    };
+    });
+  }
+
+  renderTemplate(name: string, context: EmailContext): RenderedEmail {
+    const template = this.template(name);
     return {
       subject: template.subject(context).replace(/\s+/g, ' ').trim(),
       text: template.text(context),
       html: template.html(context),
     };
+  }
+
+  private template(name: string): Compiled {
+    if (!TEMPLATE_NAME.test(name)) throw new Error(`Not an email template name: ${name}`);
+    let compiled = this.compiled.get(name);
+    if (!compiled) {
+      const load = (suffix: string, escape: boolean) =>
+        Handlebars.compile(readFileSync(join(this.dir, `${name}.${suffix}.hbs`), 'utf8'), {
+          noEscape: !escape,
+          strict: true,
+        });
+      compiled = {
+        // Subjects and plain text are not HTML: escaping would show "&amp;" to the reader.
+        subject: load('subject', false),
+        text: load('text', false),
+        html: load('html', true),
+      };
+      this.compiled.set(name, compiled);
+    }
+    return compiled;
   }
 }

@@ -4,6 +4,7 @@ import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { TimeSource } from '../calendar/time-source';
 import { AppConfig } from '../config/app-config';
+import type { EmailAttachment } from './email-outbox.entity';
 
 /** Attempts before a message is given up as failed and shown to administrators. */
 export const MAX_SEND_ATTEMPTS = 8;
@@ -15,11 +16,12 @@ const CONNECTION_ERRORS = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS'
 
 interface PendingEmail {
   id: string;
-  reminder_id: string;
+  reminder_id: string | null;
   to_address: string;
   subject: string;
   text_body: string;
   html_body: string;
+  attachments: EmailAttachment[];
   attempts: number;
 }
 
@@ -54,7 +56,7 @@ export class OutboxSender implements OnApplicationShutdown {
     for (;;) {
       const result = await this.dataSource.transaction(async (m) => {
         const batch: PendingEmail[] = await m.query(
-          `SELECT id, reminder_id, to_address, subject, text_body, html_body, attempts
+          `SELECT id, reminder_id, to_address, subject, text_body, html_body, attachments, attempts
              FROM email_outbox
             WHERE status = 'pending' AND next_attempt_at <= $1
             ORDER BY next_attempt_at, id
@@ -119,7 +121,8 @@ export class OutboxSender implements OnApplicationShutdown {
         text: email.text_body,
         html: email.html_body,
         messageId: `<${email.id}@cdr-portal>`,
-        headers: { 'X-Reminder-Id': email.reminder_id },
+        ...(email.reminder_id ? { headers: { 'X-Reminder-Id': email.reminder_id } } : {}),
+        attachments: email.attachments,
       });
       return {};
     } catch (error) {

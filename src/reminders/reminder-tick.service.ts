@@ -173,10 +173,13 @@ export class ReminderTickService {
       }),
     );
     await m.query(
-      `INSERT INTO email_outbox (reminder_id, to_address, subject, text_body, html_body, next_attempt_at)
-       SELECT *, $6::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+      `INSERT INTO email_outbox (kind, reminder_id, case_reference, to_address, subject, text_body, html_body,
+                                 next_attempt_at)
+       SELECT 'reminder', *, $7::timestamptz
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
       [
         reminders.map((r) => r.id),
+        reminders.map((r) => r.case_reference),
         reminders.map((r) => r.email),
         emails.map((e) => e.subject),
         emails.map((e) => e.text),

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DeliveryFailuresPagesController } from './delivery-failures.pages';
 import { EmailOutbox } from './email-outbox.entity';
+import { EmailOutboxService } from './email-outbox.service';
 import { InboxPagesController, InboxPanel } from './inbox.pages';
 import { OutboxSender } from './outbox-sender.service';
 import { Reminder } from './reminder.entity';
@@ -14,7 +15,14 @@ import { RemindersService } from './reminders.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Reminder, EmailOutbox]), DeadlinesModule],
   controllers: [RemindersController, InboxPagesController, DeliveryFailuresPagesController],
-  providers: [ReminderTickService, OutboxSender, ReminderScheduler, RemindersService, InboxPanel],
-  exports: [RemindersService, ReminderScheduler],
+  providers: [
+    ReminderTickService,
+    OutboxSender,
+    EmailOutboxService,
+    ReminderScheduler,
+    RemindersService,
+    InboxPanel,
+  ],
+  exports: [RemindersService, ReminderScheduler, EmailOutboxService],
 })
 export class RemindersModule {}

@@ -6,6 +6,7 @@ import { londonDateOf } from '../calendar/iso-date';
 import { TimeSource } from '../calendar/time-source';
 import { CLOCK_RULES, clockRule, ClockRuleId } from '../deadlines/rules/clock-rules';
 import type { AuthenticatedUser } from '../identity/permissions';
+import type { OutboxMessageKind } from './email-outbox.entity';
 import type { ReminderKind } from './reminder-schedule';
 
 const INBOX_SIZE = 100;
@@ -50,16 +51,18 @@ export interface Inbox {
 
 export interface DeliveryFailureView {
   id: string;
-  reminderId: string;
+  message: OutboxMessageKind;
   to: string;
   status: 'pending' | 'failed';
   attempts: number;
   lastError: string;
   lastAttemptAt: Date;
   nextAttemptAt?: Date;
-  kind: ReminderKind;
-  caseReference: string;
-  rule: ClockRuleId;
+  caseReference?: string;
+  /** The reminder's, for reminder emails only. */
+  reminderId?: string;
+  kind?: ReminderKind;
+  rule?: ClockRuleId;
 }
 
 interface ReminderRow {
@@ -101,7 +104,7 @@ function reminderView(row: ReminderRow): ReminderView {
   };
 }
 
-/** What a person sees of their reminders, and what administrators see of failed deliveries. */
+/** What a person sees of their reminders, and what administrators see of failed email deliveries. */
 @Injectable()
 export class RemindersService {
   constructor(
@@ -145,35 +148,39 @@ export class RemindersService {
   async deliveryFailures(): Promise<DeliveryFailureView[]> {
     const rows: {
       id: string;
-      reminder_id: string;
+      message: OutboxMessageKind;
       to_address: string;
       status: 'pending' | 'failed';
       attempts: number;
       last_error: string;
       last_attempt_at: Date;
       next_attempt_at: Date;
-      kind: ReminderKind;
-      case_reference: string;
-      rule_id: ClockRuleId;
+      case_reference: string | null;
+      reminder_id: string | null;
+      kind: ReminderKind | null;
+      rule_id: ClockRuleId | null;
     }[] = await this.dataSource.query(
-      `SELECT o.id, o.reminder_id, o.to_address, o.status, o.attempts, o.last_error, o.last_attempt_at,
-              o.next_attempt_at, r.kind, c.case_reference, c.rule_id
-         FROM email_outbox o JOIN reminder r ON r.id = o.reminder_id JOIN clock c ON c.id = r.clock_id
+      `SELECT o.id, o.kind AS message, o.to_address, o.status, o.attempts, o.last_error, o.last_attempt_at,
+              o.next_attempt_at, o.case_reference, o.reminder_id, r.kind, c.rule_id
+         FROM email_outbox o
+         LEFT JOIN reminder r ON r.id = o.reminder_id
+         LEFT JOIN clock c ON c.id = r.clock_id
         WHERE o.last_error IS NOT NULL AND o.status <> 'sent'
         ORDER BY o.last_attempt_at DESC LIMIT 500`,
     );
     return rows.map((row) => ({
       id: row.id,
-      reminderId: row.reminder_id,
+      message: row.message,
       to: row.to_address,
       status: row.status,
       attempts: row.attempts,
       lastError: row.last_error,
       lastAttemptAt: row.last_attempt_at,
       ...(row.status === 'pending' ? { nextAttemptAt: row.next_attempt_at } : {}),
-      kind: row.kind,
-      caseReference: row.case_reference,
-      rule: row.rule_id,
+      ...(row.case_reference ? { caseReference: row.case_reference } : {}),
+      ...(row.reminder_id ? { reminderId: row.reminder_id } : {}),
+      ...(row.kind ? { kind: row.kind } : {}),
+      ...(row.rule_id ? { rule: row.rule_id } : {}),
     }));
   }
 

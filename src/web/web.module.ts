@@ -3,7 +3,6 @@ import { DiscoveryModule } from '@nestjs/core';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { AdministrationPanel } from './admin/administration.panel';
 import { AdminController } from './admin/admin.controller';
-import { MfaReset } from './admin/mfa-reset.service';
 import { AdminAuditController } from './admin/audit.controller';
 import { AdminOrganisationsController } from './admin/organisations.controller';
 import { UserListService } from './admin/user-list.service';
@@ -51,7 +50,6 @@ import { HomeController } from './work-queues/home.controller';
     FormDrafts,
     CasePages,
     UserListService,
-    MfaReset,
     AdministrationPanel,
     ClockQueue,
     ClocksPanel,

@@ -22,7 +22,6 @@ import { AdminSection } from '../shell/contributions';
 import { ROLE_LABELS } from '../shell/roles';
 import { WebController } from '../shell/web-controller';
 import { UserAccessForm, UserForm, VersionForm } from './admin.forms';
-import { MfaReset } from './mfa-reset.service';
 import { organisationItems, organisationNames } from './organisation-options';
 import { temporaryPassword } from './temporary-password';
 import { USER_LIST, UserListService } from './user-list.service';
@@ -57,7 +56,6 @@ export class AdminUsersController {
     private readonly organisations: OrganisationsService,
     private readonly list: UserListService,
     private readonly drafts: FormDrafts,
-    private readonly mfaReset: MfaReset,
   ) {}
 
   @Get()
@@ -221,7 +219,7 @@ export class AdminUsersController {
   ) {
     const outcome = await validateForm(VersionForm, body);
     if (!outcome.valid) throw new BadRequestException(['Reload the page and try again']);
-    await this.mfaReset.reset(id, outcome.value.version, actor);
+    await this.users.resetMfa(actor, id, undefined, outcome.value.version);
     res.redirect(303, `${BASE}/${id}`);
   }
 
