@@ -325,9 +325,18 @@ describe('child death review: sudden unexpected death in infancy', () => {
     await api(app, f.admin)
       .post(`/api/child-deaths/${caseId}/ncmd-submission`, { submittedOn: '2026-05-14' })
       .expect(200);
+    const [action] = (await api(app, f.admin).get(`/api/cdop/actions?caseId=${caseId}`).expect(200)).body;
+    await api(app, f.admin)
+      .patch(`/api/cdop/actions/${action.id}`, {
+        version: action.version,
+        status: 'completed',
+        completedOn: '2026-05-14',
+      })
+      .expect(200);
 
     const list = await deadlines();
     expect(list.map((d) => d.rule).sort()).toEqual([
+      'CDR-ACTION-DUE',
       'CDR-AGENCY-RETURN',
       'CDR-AGENCY-RETURN',
       'CDR-CDOP-REVIEW',
