@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Page } from 'puppeteer-core';
 import request from 'supertest';
 import { pdfText } from '../src/reports/pdf/pdf-inspect';
-import { createFootprint, Footprint } from './child-deaths.fixtures';
+import { api, createFootprint, Footprint, sudiNotification } from './child-deaths.fixtures';
 import { flat } from './reports.fixtures';
 import { signIn } from './support/auth';
 import {
@@ -86,5 +86,30 @@ describe('the reports page', () => {
     expect(flat(pdfText(res.body as Buffer))).toContain('CDOP annual report 2025 to 2026: published version');
     const refused = await agent.get(`/reports/partnership-yearly.pdf?partnershipId=${f.cdop.id}&year=2025`);
     expect(refused.status).toBe(403);
+  });
+
+  it('offers the case’s PDFs on its page, and they download with the page’s session', async () => {
+    const created = await api(app, f.hospitalNotifier)
+      .post('/api/child-deaths/notifications', sudiNotification(f))
+      .expect(201);
+    const agent = request.agent(app.getHttpServer());
+    await signInWithForm(agent, f.admin);
+    const casePage = await agent.get(`/child-deaths/${created.body.caseId}`).expect(200);
+    const summaryHref = `/api/child-deaths/${created.body.caseId}/notification-summary.pdf`;
+    expect(casePage.text).toContain(`href="${summaryHref}"`);
+    expect(casePage.text).not.toContain('/analysis.pdf');
+    const pdf = await agent
+      .get(summaryHref)
+      .buffer(true)
+      .parse((stream, done) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const reference = (await api(app, f.admin).get(`/api/child-deaths/${created.body.caseId}`)).body
+      .reference;
+    expect(flat(pdfText(pdf.body as Buffer))).toContain(reference);
   });
 });

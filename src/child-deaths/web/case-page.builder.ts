@@ -135,6 +135,20 @@ export function casePageModel(view: CaseView, deadlines: DeadlineView[], user: A
     })),
     timeline: timeline(view),
     documents: [
+      {
+        name: 'Notification summary',
+        href: `/api/child-deaths/${view.id}/notification-summary.pdf`,
+        description: 'PDF, produced when you open it',
+      },
+      ...(view.analysis
+        ? [
+            {
+              name: view.analysis.status === 'final' ? 'Analysis form (final)' : 'Analysis form (draft)',
+              href: `/api/child-deaths/${view.id}/analysis.pdf`,
+              description: 'PDF, produced when you open it',
+            },
+          ]
+        : []),
       ...view.reviewMeetings.map((m) => ({
         name: 'Review meeting invitation (calendar file)',
         href: `/api/child-deaths/${view.id}/review-meetings/${m.id}/invitation.ics`,

@@ -1,5 +1,5 @@
 import { clockRule } from '../../deadlines/rules/clock-rules';
-import type { CasePage } from '../../web/case/case-page';
+import type { CaseDocument, CasePage } from '../../web/case/case-page';
 import { formatDate } from '../../web/rendering/formatting';
 import {
   ABUSE_LABELS,
@@ -98,11 +98,39 @@ export function casePageModel(ctx: IncidentContext): CasePage {
       ...(d.pausedReason ? { pausedReason: d.pausedReason } : {}),
     })),
     timeline,
-    documents: incident.attachments.map((a) => ({
-      name: a.filename,
-      href: `/serious-incidents/${incident.id}/attachments/${a.id}`,
-      addedAt: a.createdAt,
-      description: `${a.contentType.split(';')[0]}, ${Math.max(1, Math.round(a.sizeBytes / 1024))} KB${a.description ? `, ${a.description}` : ''}`,
-    })),
+    documents: [
+      ...producedDocuments(ctx),
+      ...incident.attachments.map((a) => ({
+        name: a.filename,
+        href: `/serious-incidents/${incident.id}/attachments/${a.id}`,
+        addedAt: a.createdAt,
+        description: `${a.contentType.split(';')[0]}, ${Math.max(1, Math.round(a.sizeBytes / 1024))} KB${a.description ? `, ${a.description}` : ''}`,
+      })),
+    ],
   };
+}
+
+/** The PDFs the portal produces for this incident at its current stage. */
+function producedDocuments({ incident, rapidReview, lcspr }: IncidentContext): CaseDocument[] {
+  const base = `/api/serious-incidents/${incident.id}`;
+  const onDemand = 'PDF, produced when you open it';
+  return [
+    {
+      name: 'Notification (national service shape)',
+      href: `${base}/notification.pdf`,
+      description: onDemand,
+    },
+    ...(rapidReview
+      ? [{ name: 'Rapid review report', href: `${base}/rapid-review.pdf`, description: onDemand }]
+      : []),
+    ...(lcspr
+      ? [
+          {
+            name: 'LCSPR pre-publication letter',
+            href: `${base}/lcspr/pre-publication-letter.pdf`,
+            description: onDemand,
+          },
+        ]
+      : []),
+  ];
 }

@@ -43,7 +43,8 @@ export interface TimelineEvent {
 export interface CaseDocument {
   name: string;
   href: string;
-  addedAt: Date | string;
+  /** Absent for documents the portal produces on demand, such as PDF reports. */
+  addedAt?: Date | string;
   addedBy?: string;
   /** For example 'PDF, 240 KB'. */
   description?: string;
