@@ -303,6 +303,14 @@ describe('annual reports and deadline compliance', () => {
         reviewerName: 'Dr Jo Rivers',
       })
       .expect(200);
+    // The criminal trial holds up the LCSPR for 75 days, so its clock is due 17 February 2026, not on
+    // 4 December 2025: published on 12 January 2026, it is on time (a delay with reasons, WT 408).
+    at('2025-09-01');
+    await app
+      .get(DeadlinesService)
+      .pause(first, ['SI-LCSPR-COMPLETE'], 'criminal-investigation-or-prosecution');
+    at('2025-11-15');
+    await app.get(DeadlinesService).resume(first, ['SI-LCSPR-COMPLETE']);
     at('2025-12-30');
     const publication = {
       plannedPublicationDate: '2026-01-12',
@@ -435,7 +443,7 @@ describe('annual reports and deadline compliance', () => {
       'Death 1 33% Serious harm 1 33% Other 1 33% Total 3 100%',
       'Rapid reviews sent to the Panel within 15 working days of the notification: 33%',
       'Sent on time 1 33% Sent late 1 33% Not sent, overdue 1 33% Not yet due, or paused 0 0%',
-      'Started in the year (decision to initiate) 1 Published in the year 1 of which within six months of the decision 0 of which late 1',
+      'Started in the year (decision to initiate) 1 Published in the year 1 of which by the due date (six months from the decision, plus any pause) 1 of which late 0',
       'All actions completed 0 0% In progress 0 0% One or more actions overdue 1 100% No actions agreed yet 0 0% Total 1 100%',
       'Completed 0 0% Overdue 1 50% Open: on track (green) 0 0% Open: at risk (amber) 1 50% Open: off track (red) 0 0% Total 2 100%',
       'Information sharing between agencies 1 Neglect 1',
@@ -443,6 +451,27 @@ describe('annual reports and deadline compliance', () => {
     ]) {
       expect(text).toContain(value);
     }
+  });
+
+  it('gives the yearly report API the same figures as the data pack', async () => {
+    at('2026-04-20');
+    const res = await siApi(app, p.manager).get(`/api/yearly-reports/${p.partnership.id}/2025`).expect(200);
+    expect(res.body.data).toMatchObject({
+      notifications: { total: 3, byType: { death: 1, 'serious-harm': 1, other: 1 } },
+      // The third notification's rapid review was never sent: overdue, as in the data pack.
+      rapidReviews: { total: 3, byOutcome: { met: 1, 'met-late': 1, overdue: 1, open: 0 } },
+      lcsprs: { started: 1, decidedNotToHold: 1, published: 1, publishedOnTime: 1, publishedLate: 0 },
+      recommendations: {
+        total: 1,
+        byStatus: { completed: 0, 'on-track': 0, overdue: 1, 'no-actions': 0 },
+      },
+      actions: { total: 2, byStatus: { completed: 0, overdue: 1, green: 0, amber: 1, red: 0 } },
+      learningThemes: [
+        { id: 'information-sharing', cases: 1 },
+        { id: 'neglect', cases: 1 },
+      ],
+      recommendationThemes: [{ label: 'neglect', count: 1 }],
+    });
   });
 
   it('prints every clock due in the period with its outcome, pauses and calendar changes', async () => {

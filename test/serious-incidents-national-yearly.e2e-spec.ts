@@ -112,7 +112,9 @@ describe('national reviews and the yearly report', () => {
       record: null,
       data: {
         notifications: { total: 1, byType: { death: 1 }, timeliness: { onTime: 1, late: 0 } },
-        lcsprs: { decided: 1, inProgress: 1 },
+        // Its rapid review was due 15 working days after the notification and never sent: overdue.
+        rapidReviews: { total: 1, byOutcome: { met: 0, 'met-late': 0, overdue: 1, open: 0 } },
+        lcsprs: { started: 1, published: 0, inProgress: 1 },
         nationalReviews: 1,
       },
     });

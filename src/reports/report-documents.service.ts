@@ -7,13 +7,13 @@ import { AccessService } from '../identity/access.service';
 import { Organisation, OrganisationType } from '../identity/organisation.entity';
 import type { AuthenticatedUser } from '../identity/permissions';
 import { RecommendationsService } from '../recommendations/recommendations.service';
+import { partnershipYearlyFigures } from '../serious-incidents/yearly-report/yearly-figures.queries';
 import { cdopAnnualReport, partnershipYearlyReport } from './documents/annual-reports';
 import { deadlineComplianceReport } from './documents/deadline-compliance-report';
 import { recommendationsTracker } from './documents/recommendations-tracker';
 import type { PdfRequest } from './pdf.service';
 import { cdopAnnualInput } from './queries/annual-report.queries';
 import { clocksDueIn } from './queries/compliance.queries';
-import { partnershipIncidents } from './queries/partnership.queries';
 import { cdopAnnualStatistics } from './statistics/cdop-annual';
 import { deadlineCompliance } from './statistics/deadline-compliance';
 import { partnershipYearlyStatistics } from './statistics/partnership-yearly';
@@ -65,19 +65,14 @@ export class ReportDocumentsService {
       'partnershipId',
       'safeguarding-partnership',
     );
-    const incidents = await partnershipIncidents(
+    const period = reportingYear(year);
+    const figures = await partnershipYearlyFigures(
       this.dataSource.manager,
-      partnership.id,
-      partnership.coversLocalAuthorityIds,
+      partnership,
+      period,
       this.time.now(),
     );
-    const recommendations = await this.recommendationsOf(user, partnership.id);
-    const stats = partnershipYearlyStatistics({
-      year: reportingYear(year),
-      asOf: this.time.today(),
-      incidents,
-      recommendations,
-    });
+    const stats = partnershipYearlyStatistics(period, figures);
     return partnershipYearlyReport(stats, partnership, published);
   }
 

@@ -239,7 +239,10 @@ export function partnershipYearlyReport(
         rows: [
           { label: 'Started in the year (decision to initiate)', cells: [print.text('lcspr-started')] },
           { label: 'Published in the year', cells: [print.text('lcspr-published')] },
-          { label: 'of which within six months of the decision', cells: [print.text('lcspr-on-time')] },
+          {
+            label: 'of which by the due date (six months from the decision, plus any pause)',
+            cells: [print.text('lcspr-on-time')],
+          },
           { label: 'of which late', cells: [print.text('lcspr-late')] },
         ],
         total: null,

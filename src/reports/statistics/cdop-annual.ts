@@ -4,7 +4,7 @@ import { ageInYears } from '../../child-deaths/rules/age';
 import { DEATH_CATEGORIES } from '../../child-deaths/rules/death-categories';
 import { Breakdown, breakdown, Category, median, NOT_RECORDED } from './breakdown';
 import { inPeriod, ReportingYear } from './reporting-year';
-import { countThemes, ThemeCount } from './themes';
+import { countThemes, ThemeCount } from '../../common/learning-themes';
 
 /**
  * The figures of a CDOP's annual report (WT 456): deaths notified in the reporting year and deaths

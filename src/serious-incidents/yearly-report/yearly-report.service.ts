@@ -10,7 +10,8 @@ import { IncidentAccess, UUID } from '../incident-access.service';
 import { ClockOwner, IncidentClocks } from '../incident-clocks.service';
 import { YearlyReport } from '../yearly-report.entity';
 import { financialYear } from './financial-year';
-import { yearlyReportData } from './yearly-report-data';
+import type { YearlyFigures } from './yearly-figures';
+import { partnershipYearlyFigures } from './yearly-figures.queries';
 import { YearlyReportDto } from './yearly-report.dto';
 
 /**
@@ -32,13 +33,9 @@ export class YearlyReportService {
     const m = this.dataSource.manager;
     const partnership = await this.partnership(m, partnershipId, user);
     const record = await m.findOne(YearlyReport, { where: { partnershipId, financialYear: year } });
-    const data = await yearlyReportData(
-      m,
-      partnership.id,
-      partnership.coversLocalAuthorityIds,
-      year,
-      this.time.today(),
-    );
+    const { from, to, label } = financialYear(year);
+    const figures = await partnershipYearlyFigures(m, partnership, { from, to }, this.time.now());
+    const data = { partnershipId: partnership.id, financialYear: year, label, from, to, ...figures };
     await this.audit.record({
       action: 'report.read',
       actor: user,
@@ -109,7 +106,7 @@ export class YearlyReportService {
     partnership: Organisation,
     year: number,
     record: YearlyReport | null,
-    data: Awaited<ReturnType<typeof yearlyReportData>> | null,
+    data: (YearlyFigures & { from: string; to: string }) | null,
   ) {
     return {
       partnershipId: partnership.id,

@@ -1,4 +1,4 @@
-import { countTags, countThemes, themesIn } from './themes';
+import { countTags, countThemes, themesIn } from './learning-themes';
 
 const ids = (texts: string[]) => themesIn(texts).map((theme) => theme.id);
 
