@@ -8,70 +8,15 @@
  * Uses a throwaway embedded PostgreSQL, or a new database on the server in DATABASE_URL (dropped after).
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
-import { loadEnvironment } from '../src/config/environment';
-import { EmbeddedCluster } from '../src/database/embedded-cluster';
 import type { AuthenticatedUser } from '../src/identity/permissions';
 import { streamSink } from '../src/ncmd/export-sink';
 import { NcmdExportService, type NcmdExportRequest } from '../src/ncmd/ncmd-export.service';
+import { startBenchContext } from './bench-database';
 
 const SIZES = [10_000, 100_000];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function throwawayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    const name = `portal_bench_${Date.now()}`;
-    const admin = new Client({ connectionString: external });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
-    await admin.end();
-    const url = new URL(external);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const again = new Client({ connectionString: external });
-        await again.connect();
-        await again.query(`DROP DATABASE IF EXISTS ${again.escapeIdentifier(name)} WITH (FORCE)`);
-        await again.end();
-      },
-    };
-  }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cdr-portal-bench-'));
-  const cluster = new EmbeddedCluster({
-    dataDir,
-    port: await freePort(),
-    database: 'portal_bench',
-    log: () => {},
-  });
-  await cluster.start();
-  return {
-    url: cluster.url,
-    drop: async () => {
-      await cluster.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Reviewed cases `from`..`to`, each with one notification and a final analysis form, all in SQL. */
 async function generateCases(data: DataSource, cdop: string, from: number, to: number): Promise<void> {
@@ -139,17 +84,7 @@ async function measure(label: string, work: () => Promise<number>): Promise<void
 }
 
 async function main(): Promise<void> {
-  const db = await throwawayDatabase();
-  const env = loadEnvironment({
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    SCHEDULER_ENABLED: 'false',
-    ADMIN_EMAIL: 'bench-admin@bench.example',
-    ADMIN_PASSWORD: 'bench-only-password-unused',
-  });
-  delete env.SMTP_HOST;
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, db.url), { logger: false });
+  const { app, close } = await startBenchContext();
   try {
     const data = app.get(DataSource);
     const [{ id: cdop }] = await data.query(
@@ -193,8 +128,7 @@ async function main(): Promise<void> {
       await measure(`de-identified CSV, ${size.toLocaleString('en-GB')} cases`, () => run('csv'));
     }
   } finally {
-    await app.close();
-    await db.drop();
+    await close();
   }
 }
 

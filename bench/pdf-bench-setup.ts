@@ -1,66 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
 import { addDays, londonDateOf } from '../src/calendar/iso-date';
 import { loadEnvironment } from '../src/config/environment';
 import { configureApp } from '../src/configure-app';
-import { EmbeddedCluster } from '../src/database/embedded-cluster';
 import { OrganisationsService } from '../src/identity/organisations.service';
 import type { AuthenticatedUser, Role } from '../src/identity/permissions';
 import { TokenService } from '../src/identity/token.service';
 import { UsersService } from '../src/identity/users.service';
+import { throwawayDatabase } from './bench-database';
 
 /** The portal on a throwaway database, listening on a loopback port, with one seeded analysis form. */
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** A fresh embedded cluster, or a new database beside DATABASE_URL's; dropped afterwards either way. */
-async function throwawayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    const name = `portal_pdf_bench_${Date.now()}`;
-    const run = async (sql: string) => {
-      const admin = new Client({ connectionString: external });
-      await admin.connect();
-      await admin.query(sql);
-      await admin.end();
-    };
-    await run(`CREATE DATABASE ${name}`);
-    const url = new URL(external);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-  }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cdr-portal-pdf-bench-'));
-  const cluster = new EmbeddedCluster({
-    dataDir,
-    port: await freePort(),
-    database: 'portal_bench',
-    log: () => undefined,
-  });
-  await cluster.start();
-  return {
-    url: cluster.url,
-    drop: async () => {
-      await cluster.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 export interface BenchPortal {
   app: NestExpressApplication;

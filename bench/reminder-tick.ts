@@ -7,70 +7,13 @@
  * Uses a throwaway embedded PostgreSQL, or a new database on the server in DATABASE_URL (dropped after).
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
 import { londonDateOf } from '../src/calendar/iso-date';
-import { loadEnvironment } from '../src/config/environment';
-import { EmbeddedCluster } from '../src/database/embedded-cluster';
 import { DUE_CLOCKS_SQL, ReminderTickService, TICK_BATCH } from '../src/reminders/reminder-tick.service';
+import { startBenchContext } from './bench-database';
 
 const OPEN_CLOCKS = 1_000_000;
 const DUE_CLOCKS = 10_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** A database of our own: a fresh embedded cluster, or a new database beside DATABASE_URL's. */
-async function throwawayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    const name = `portal_bench_${Date.now()}`;
-    const admin = new Client({ connectionString: external });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
-    await admin.end();
-    const url = new URL(external);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const again = new Client({ connectionString: external });
-        await again.connect();
-        await again.query(`DROP DATABASE IF EXISTS ${again.escapeIdentifier(name)} WITH (FORCE)`);
-        await again.end();
-      },
-    };
-  }
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cdr-portal-bench-'));
-  const cluster = new EmbeddedCluster({
-    dataDir,
-    port: await freePort(),
-    database: 'portal_bench',
-    log: () => undefined,
-  });
-  await cluster.start();
-  return {
-    url: cluster.url,
-    drop: async () => {
-      await cluster.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const started = process.hrtime.bigint();
@@ -81,18 +24,7 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  const db = await throwawayDatabase();
-  const env = loadEnvironment({
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    SCHEDULER_ENABLED: 'false',
-    // A known first administrator, so the start does not print a generated password.
-    ADMIN_EMAIL: 'bench-admin@bench.example',
-    ADMIN_PASSWORD: 'bench-only-password-unused',
-  });
-  delete env.SMTP_HOST;
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(env, db.url), { logger: false });
+  const { app, close } = await startBenchContext();
   try {
     const data = app.get(DataSource);
     const now = new Date();
@@ -153,8 +85,7 @@ async function main(): Promise<void> {
     );
     console.log(`reminders created: ${created}, then ${again}`);
   } finally {
-    await app.close();
-    await db.drop();
+    await close();
   }
 }
 

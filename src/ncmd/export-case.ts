@@ -1,4 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date';
+import type { EthnicCategory, PlaceOfDeath, Sex } from '../child-deaths/rules/child-details';
+import type { JarCriterionId } from '../child-deaths/rules/joint-agency-response';
 import type { NhsNumberMissingReason } from '../child-deaths/rules/nhs-number';
 
 /**
@@ -15,44 +17,21 @@ export const NCMD_EXPORT_VERSION = '1.0';
 export const EXPORT_MODES = ['ncmd', 'deidentified'] as const;
 export type ExportMode = (typeof EXPORT_MODES)[number];
 
-export const PLACES_OF_DEATH = ['home', 'hospital', 'public-place', 'other'] as const;
-export type PlaceOfDeath = (typeof PLACES_OF_DEATH)[number];
-
-export const SEXES = ['male', 'female', 'indeterminate', 'not-known'] as const;
-export type Sex = (typeof SEXES)[number];
-
-/** NHS ethnic category codes (NHS Data Dictionary, 2001 census groups); Z is "not stated". */
-export const ETHNIC_CATEGORIES = {
-  A: 'White: British',
-  B: 'White: Irish',
-  C: 'White: any other White background',
-  D: 'Mixed: White and Black Caribbean',
-  E: 'Mixed: White and Black African',
-  F: 'Mixed: White and Asian',
-  G: 'Mixed: any other mixed background',
-  H: 'Asian or Asian British: Indian',
-  J: 'Asian or Asian British: Pakistani',
-  K: 'Asian or Asian British: Bangladeshi',
-  L: 'Asian or Asian British: any other Asian background',
-  M: 'Black or Black British: Caribbean',
-  N: 'Black or Black British: African',
-  P: 'Black or Black British: any other Black background',
-  R: 'Other ethnic groups: Chinese',
-  S: 'Other ethnic groups: any other ethnic group',
-  Z: 'Not stated',
-} as const;
-export type EthnicCategory = keyof typeof ETHNIC_CATEGORIES;
+export {
+  ETHNIC_CATEGORIES,
+  PLACES_OF_DEATH,
+  SEXES,
+  type EthnicCategory,
+  type PlaceOfDeath,
+  type Sex,
+} from '../child-deaths/rules/child-details';
 
 export { NHS_NUMBER_MISSING_REASONS, type NhsNumberMissingReason } from '../child-deaths/rules/nhs-number';
 
-export const JAR_CRITERIA = [
-  'external-cause',
-  'sudden-no-apparent-cause',
-  'custody-or-mha-detention',
-  'suspicious-circumstances',
-  'stillbirth-no-health-professional',
-] as const;
-export type JarCriterionId = (typeof JAR_CRITERIA)[number];
+export {
+  JAR_CRITERION_IDS as JAR_CRITERIA,
+  type JarCriterionId,
+} from '../child-deaths/rules/joint-agency-response';
 
 export const YES_NO_NOT_KNOWN = ['yes', 'no', 'not-known'] as const;
 export type YesNoNotKnown = (typeof YES_NO_NOT_KNOWN)[number];

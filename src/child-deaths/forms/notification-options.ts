@@ -1,37 +1,17 @@
-/**
- * Answer lists of the notification form. Sex and ethnicity use the NHS Data Dictionary values that the
- * NCMD export carries.
- */
-export const SEXES = ['male', 'female', 'indeterminate', 'not-known'] as const;
-export type Sex = (typeof SEXES)[number];
+import type { PlaceOfDeath } from '../rules/child-details';
 
-export const PLACES_OF_DEATH = ['home', 'hospital', 'public-place', 'other'] as const;
-export type PlaceOfDeath = (typeof PLACES_OF_DEATH)[number];
+/** Answer lists of the notification form: the coded lists of the rules, with the labels people read. */
+export {
+  ETHNIC_CATEGORIES,
+  PLACES_OF_DEATH,
+  SEXES,
+  type PlaceOfDeath,
+  type Sex,
+} from '../rules/child-details';
 
 export const PLACE_OF_DEATH_LABELS: Readonly<Record<PlaceOfDeath, string>> = {
   home: 'Home',
   hospital: 'Hospital',
   'public-place': 'Public place',
   other: 'Other',
-};
-
-/** NHS ethnic category codes (2001 census groups); Z is "not stated". */
-export const ETHNIC_CATEGORIES: Readonly<Record<string, string>> = {
-  A: 'White: British',
-  B: 'White: Irish',
-  C: 'White: any other White background',
-  D: 'Mixed: White and Black Caribbean',
-  E: 'Mixed: White and Black African',
-  F: 'Mixed: White and Asian',
-  G: 'Mixed: any other mixed background',
-  H: 'Asian or Asian British: Indian',
-  J: 'Asian or Asian British: Pakistani',
-  K: 'Asian or Asian British: Bangladeshi',
-  L: 'Asian or Asian British: any other Asian background',
-  M: 'Black or Black British: Caribbean',
-  N: 'Black or Black British: African',
-  P: 'Black or Black British: any other Black background',
-  R: 'Other ethnic groups: Chinese',
-  S: 'Other ethnic groups: any other ethnic group',
-  Z: 'Not stated',
 };

@@ -127,7 +127,12 @@ export class NotifyPagesController {
             `None: ${NHS_NUMBER_MISSING_REASON_LABELS[n.child.nhsNumberMissingReason as keyof typeof NHS_NUMBER_MISSING_REASON_LABELS]}`,
         },
         { key: 'Postcode', value: n.child.postcode },
-        { key: 'Ethnicity', value: n.child.ethnicity ? ETHNIC_CATEGORIES[n.child.ethnicity] : undefined },
+        {
+          key: 'Ethnicity',
+          value: n.child.ethnicity
+            ? ETHNIC_CATEGORIES[n.child.ethnicity as keyof typeof ETHNIC_CATEGORIES]
+            : undefined,
+        },
         { key: 'Date of death', value: n.dateOfDeath, date: true },
         { key: 'Time of death', value: n.timeOfDeath },
         {
