@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TimeSource } from '../../calendar/time-source';
-import { AccessService } from '../../identity/access.service';
 import type { AuthenticatedUser, Role } from '../../identity/permissions';
 import {
   CaseSearch,
   CaseSearchProvider,
   CaseSearchResult,
   WorkQueuePanel,
-  WorkQueuePanelProvider,
   WorkQueuePanelView,
 } from '../../web/shell/contributions';
+import { CountsPanel } from '../../web/work-queues/counts.panel';
 import { CaseQueryService } from '../case-query.service';
 
 /** Counts of the caller's CDOPs' open cases, by what is waiting on them. */
@@ -42,19 +39,11 @@ async function counts(ds: DataSource, visible: string[], today: string, now: Dat
 /** "My work" for the CDOP administrator and the designated doctor. */
 @WorkQueuePanel()
 @Injectable()
-export class ChildDeathWorkPanel implements WorkQueuePanelProvider {
+export class ChildDeathWorkPanel extends CountsPanel {
   readonly roles: Role[] = ['cdop-admin', 'designated-doctor'];
   readonly order = 10;
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: AccessService,
-    private readonly time: TimeSource,
-  ) {}
-
-  async panel(user: AuthenticatedUser, role: Role): Promise<WorkQueuePanelView | null> {
-    const visible = await this.access.visibleOrganisationIds(user);
-    if (!visible.length) return null;
+  protected async build(visible: string[], role: Role): Promise<WorkQueuePanelView> {
     const c = await counts(this.dataSource, visible, this.time.today(), this.time.now());
     const list = (status: string) => `/child-deaths?status=${status}`;
     if (role === 'designated-doctor') {

@@ -1,18 +1,15 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { EntityManager } from 'typeorm';
 import { CASE_NOT_FOUND_MESSAGE } from '../../identity/access.service';
-import { TimeSource } from '../../calendar/time-source';
 import { assertVersion } from '../../common/optimistic-lock';
 import type { AuthenticatedUser, Role } from '../../identity/permissions';
 import { User } from '../../identity/user.entity';
-import { IncidentAccess, PARTNERSHIP_ROLES, UUID } from '../incident-access.service';
+import { PARTNERSHIP_ROLES, UUID } from '../incident-access.service';
 import { IncidentChild } from '../incident-child.entity';
-import { incidentClockOwner, IncidentClocks } from '../incident-clocks.service';
+import { incidentClockOwner } from '../incident-clocks.service';
 import { routeOf } from '../incident-facts';
-import { incidentOrganisationIds } from '../incident-organisations';
+import { IncidentPartService } from '../incident-part.service';
 import { notReady } from '../incident-records';
 import { LcsprRecord, REVIEWER_QUALITIES } from '../lcspr.entity';
 import { checkLcsprDecision } from '../rules/lcspr';
@@ -45,26 +42,12 @@ type Work = (
  * and their declaration, supervision and involvement, and publication.
  */
 @Injectable()
-export class LcsprService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: IncidentAccess,
-    private readonly clocks: IncidentClocks,
-    private readonly audit: AuditService,
-    private readonly time: TimeSource,
-  ) {}
+export class LcsprService extends IncidentPartService<LcsprRecord> {
+  protected readonly entity = LcsprRecord;
+  protected readonly part = 'lcspr';
 
   async get(id: string, user: AuthenticatedUser): Promise<LcsprView | null> {
-    const m = this.dataSource.manager;
-    const incident = await this.access.read(m, id, user);
-    const record = await m.findOne(LcsprRecord, { where: { incidentId: incident.id } });
-    await this.audit.record({
-      action: 'case.read',
-      actor: user,
-      caseId: incident.id,
-      organisationIds: incidentOrganisationIds(incident),
-      details: { caseType: 'si', part: 'lcspr' },
-    });
+    const { m, incident, record } = await this.readPart(id, user);
     return record ? lcsprView(record, await this.clocks.list(m, incident.id)) : null;
   }
 
@@ -117,29 +100,22 @@ export class LcsprService {
 
   /** The Panel, Ofsted and the DfE told, naming the reviewer (WT 393): meets SI-LCSPR-INFORM. */
   informed(id: string, dto: LcsprInformedDto, user: AuthenticatedUser): Promise<LcsprView> {
-    return this.change(
-      id,
-      user,
-      PARTNERSHIP_ROLES,
-      dto.version,
-      'si.lcspr.informed',
-      async (m, incident, record) => {
-        this.notFuture('informedOn', dto.informedOn);
-        record.informedOn = dto.informedOn;
-        record.reviewerName = dto.reviewerName.trim();
-        await this.clocks.meet(m, incident.id, 'SI-LCSPR-INFORM', dto.informedOn);
-        return { informedOn: dto.informedOn };
-      },
-    );
+    return this.change(id, dto, user, PARTNERSHIP_ROLES, 'si.lcspr.informed', async (m, incident, record) => {
+      this.notFuture('informedOn', dto.informedOn);
+      record.informedOn = dto.informedOn;
+      record.reviewerName = dto.reviewerName.trim();
+      await this.clocks.meet(m, incident.id, 'SI-LCSPR-INFORM', dto.informedOn);
+      return { informedOn: dto.informedOn };
+    });
   }
 
   /** Commissioning against WT 397. A new reviewer must declare afresh before seeing anything. */
   commission(id: string, dto: CommissionReviewerDto, user: AuthenticatedUser): Promise<LcsprView> {
     return this.change(
       id,
+      dto,
       user,
       PARTNERSHIP_ROLES,
-      dto.version,
       'si.lcspr.reviewer-commissioned',
       async (m, _i, record) => {
         const assessed = new Set(dto.assessment.map((a) => a.quality));
@@ -202,9 +178,9 @@ export class LcsprService {
   conflictDecision(id: string, dto: ConflictDecisionDto, user: AuthenticatedUser): Promise<LcsprView> {
     return this.change(
       id,
+      dto,
       user,
       PARTNERSHIP_ROLES,
-      dto.version,
       'si.lcspr.conflict-decision',
       async (_m, _i, record) => {
         if (!record.declaration?.hasConflict)
@@ -223,9 +199,9 @@ export class LcsprService {
   termsOfReference(id: string, dto: TermsOfReferenceDto, user: AuthenticatedUser): Promise<LcsprView> {
     return this.change(
       id,
+      dto,
       user,
       PARTNERSHIP_ROLES,
-      dto.version,
       'si.lcspr.terms-of-reference',
       async (_m, _i, record) => {
         const before = record.termsOfReference;
@@ -240,9 +216,9 @@ export class LcsprService {
   supervisionRequest(id: string, dto: SupervisionRequestDto, user: AuthenticatedUser): Promise<LcsprView> {
     return this.change(
       id,
+      dto,
       user,
       PARTNERSHIP_ROLES,
-      dto.version,
       'si.lcspr.supervision-request',
       async (_m, _i, record) => {
         const entry = {
@@ -268,9 +244,9 @@ export class LcsprService {
   ): Promise<LcsprView> {
     return this.change(
       id,
+      dto,
       user,
       WITH_REVIEWER,
-      dto.version,
       'si.lcspr.supervision-response',
       async (_m, _i, record) => {
         const entry = record.supervisionLog.find((e) => e.id === entryId);
@@ -286,26 +262,19 @@ export class LcsprService {
 
   /** Practitioners and family members invited to contribute (WT 400). */
   involvement(id: string, dto: InvolvementDto, user: AuthenticatedUser): Promise<LcsprView> {
-    return this.change(
-      id,
-      user,
-      WITH_REVIEWER,
-      dto.version,
-      'si.lcspr.involvement',
-      async (_m, _i, record) => {
-        const entry = {
-          id: randomUUID(),
-          kind: dto.kind,
-          who: dto.who.trim(),
-          invitedOn: dto.invitedOn,
-          outcome: dto.outcome.trim(),
-          expectationsNotes: dto.expectationsNotes?.trim() || null,
-          recordedByUserId: user.id,
-        };
-        record.involvementLog = [...record.involvementLog, entry];
-        return { entryId: entry.id, kind: dto.kind };
-      },
-    );
+    return this.change(id, dto, user, WITH_REVIEWER, 'si.lcspr.involvement', async (_m, _i, record) => {
+      const entry = {
+        id: randomUUID(),
+        kind: dto.kind,
+        who: dto.who.trim(),
+        invitedOn: dto.invitedOn,
+        outcome: dto.outcome.trim(),
+        expectationsNotes: dto.expectationsNotes?.trim() || null,
+        recordedByUserId: user.id,
+      };
+      record.involvementLog = [...record.involvementLog, entry];
+      return { entryId: entry.id, kind: dto.kind };
+    });
   }
 
   /**
@@ -316,9 +285,9 @@ export class LcsprService {
   publication(id: string, dto: PublicationDto, user: AuthenticatedUser): Promise<LcsprView> {
     return this.change(
       id,
+      dto,
       user,
       PARTNERSHIP_ROLES,
-      dto.version,
       'si.lcspr.publication',
       async (m, incident, record) => {
         for (const field of [
@@ -396,9 +365,9 @@ export class LcsprService {
   ): Promise<LcsprView> {
     return this.change(
       id,
+      dto,
       user,
       PARTNERSHIP_ROLES,
-      dto.version,
       'si.lcspr.availability-confirmed',
       async (m, incident, record) => {
         this.notFuture('confirmedOn', dto.confirmedOn);
@@ -421,15 +390,11 @@ export class LcsprService {
     if (date > this.time.today()) throw new BadRequestException([`${field} cannot be in the future`]);
   }
 
-  private lock(m: EntityManager, incidentId: string): Promise<LcsprRecord | null> {
-    return m.findOne(LcsprRecord, { where: { incidentId }, lock: { mode: 'pessimistic_write' } });
-  }
-
   private change(
     id: string,
+    dto: { version?: number },
     user: AuthenticatedUser,
     roles: Role[],
-    version: number | undefined,
     action: string,
     work: Work,
   ) {
@@ -438,7 +403,7 @@ export class LcsprService {
       const record = await this.lock(m, incident.id);
       if (!record || record.decision !== 'lcspr')
         throw notReady(['No LCSPR has been decided for this incident.']);
-      assertVersion(record, version, 'LCSPR record');
+      assertVersion(record, dto.version, 'LCSPR record');
       const details = await work(m, incident, record);
       return this.finish(m, incident, record, user, action, details);
     });
@@ -452,19 +417,7 @@ export class LcsprService {
     action: string,
     details: Record<string, unknown>,
   ): Promise<LcsprView> {
-    record.updatedAt = new Date();
-    const saved = await m.save(record);
-    const deadlines = await this.clocks.list(m, incident.id);
-    await this.audit.record(
-      {
-        action,
-        actor: user,
-        caseId: incident.id,
-        organisationIds: incidentOrganisationIds(incident),
-        details: { caseType: 'si', ...details },
-      },
-      m,
-    );
-    return lcsprView(saved, deadlines);
+    const saved = await this.saveAudited(m, incident, record, user, action, details);
+    return lcsprView(saved, await this.clocks.list(m, incident.id));
   }
 }

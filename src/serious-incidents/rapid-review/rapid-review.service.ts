@@ -1,16 +1,12 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
-import { TimeSource } from '../../calendar/time-source';
+import { EntityManager } from 'typeorm';
 import { assertVersion } from '../../common/optimistic-lock';
 import type { AuthenticatedUser, Role } from '../../identity/permissions';
-import { IncidentAccess, PARTNERSHIP_ROLES } from '../incident-access.service';
+import { PARTNERSHIP_ROLES } from '../incident-access.service';
+import { IncidentPartService } from '../incident-part.service';
 import { IncidentChild } from '../incident-child.entity';
-import { IncidentClocks } from '../incident-clocks.service';
 import { routeOf } from '../incident-facts';
-import { incidentOrganisationIds } from '../incident-organisations';
 import { changesOf, notReady } from '../incident-records';
 import { actForPartner } from '../notification-workflow.service';
 import { RapidReviewRecord } from '../rapid-review.entity';
@@ -45,70 +41,47 @@ const SECTION_FIELDS = [
  * partners, then sent to the Panel within 15 working days of the notification (SI-RAPID-REVIEW).
  */
 @Injectable()
-export class RapidReviewService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: IncidentAccess,
-    private readonly clocks: IncidentClocks,
-    private readonly audit: AuditService,
-    private readonly time: TimeSource,
-  ) {}
+export class RapidReviewService extends IncidentPartService<RapidReviewRecord> {
+  protected readonly entity = RapidReviewRecord;
+  protected readonly part = 'rapid-review';
 
   async get(id: string, user: AuthenticatedUser): Promise<RapidReviewView | null> {
-    const m = this.dataSource.manager;
-    const incident = await this.access.read(m, id, user);
-    const record = await m.findOne(RapidReviewRecord, { where: { incidentId: incident.id } });
-    await this.audit.record({
-      action: 'case.read',
-      actor: user,
-      caseId: incident.id,
-      organisationIds: incidentOrganisationIds(incident),
-      details: { caseType: 'si', part: 'rapid-review' },
-    });
+    const { record } = await this.readPart(id, user);
     return record ? rapidReviewView(record) : null;
   }
 
   /** Saves the sections sent. A change of content withdraws the sign-offs: partners agreed to what it said. */
   save(id: string, dto: SaveRapidReviewDto, user: AuthenticatedUser): Promise<RapidReviewView> {
-    return this.change(
-      id,
-      user,
-      EDITORS,
-      dto.version,
-      'si.rapid-review.save',
-      async (_m, _incident, record) => {
-        if (record.submittedOn)
-          throw new ConflictException('The rapid review has already been sent to the Panel');
-        const before = { ...record };
-        const { version: _version, familyInformed, ...sections } = dto;
-        for (const [key, value] of Object.entries(sections)) {
-          if (value !== undefined) (record as unknown as Record<string, unknown>)[key] = value;
-        }
-        if (familyInformed !== undefined) {
-          record.familyInformedOn = familyInformed?.on ?? null;
-          record.familyInformedHow = familyInformed?.how.trim() ?? null;
-        }
-        record.agencyInvolvement ??= [];
-        record.lcsprCriteria ??= [];
-        const changes = changesOf(before, record, SECTION_FIELDS);
-        const withdrawn = Object.keys(changes).length > 0 && record.signOffs.length > 0;
-        if (withdrawn) record.signOffs = [];
-        return { changes, ...(withdrawn ? { signOffsWithdrawn: true } : {}) };
-      },
-    );
+    return this.change(id, dto, user, EDITORS, 'si.rapid-review.save', async (_m, _incident, record) => {
+      notYetSent(record);
+      const before = { ...record };
+      const { version: _version, familyInformed, ...sections } = dto;
+      for (const [key, value] of Object.entries(sections)) {
+        if (value !== undefined) (record as unknown as Record<string, unknown>)[key] = value;
+      }
+      if (familyInformed !== undefined) {
+        record.familyInformedOn = familyInformed?.on ?? null;
+        record.familyInformedHow = familyInformed?.how.trim() ?? null;
+      }
+      record.agencyInvolvement ??= [];
+      record.lcsprCriteria ??= [];
+      const changes = changesOf(before, record, SECTION_FIELDS);
+      const withdrawn = Object.keys(changes).length > 0 && record.signOffs.length > 0;
+      if (withdrawn) record.signOffs = [];
+      return { changes, ...(withdrawn ? { signOffsWithdrawn: true } : {}) };
+    });
   }
 
   /** A safeguarding partner agrees the rapid review; all of it but the sign-offs must be complete. */
   signOff(id: string, dto: RapidReviewSignOffDto, user: AuthenticatedUser): Promise<RapidReviewView> {
     return this.change(
       id,
+      dto,
       user,
       PARTNERSHIP_ROLES,
-      dto.version,
       'si.rapid-review.sign-off',
       async (m, incident, record) => {
-        if (record.submittedOn)
-          throw new ConflictException('The rapid review has already been sent to the Panel');
+        notYetSent(record);
         const actor = await actForPartner(m, user, incident.partnershipId, dto.partner, dto.agreedByName);
         const missing = reviewProblems(record).filter((p) => !p.field.startsWith('signOffs'));
         if (missing.length) throw notReady(missing.map((p) => `${p.field}: ${p.message}`));
@@ -133,13 +106,12 @@ export class RapidReviewService {
   submit(id: string, dto: SubmitRapidReviewDto, user: AuthenticatedUser): Promise<RapidReviewView> {
     return this.change(
       id,
+      dto,
       user,
       PARTNERSHIP_ROLES,
-      dto.version,
       'si.rapid-review.submit',
       async (m, incident, record) => {
-        if (record.submittedOn)
-          throw new ConflictException('The rapid review has already been sent to the Panel');
+        notYetSent(record);
         const submittedOn = dto.submittedOn ?? this.time.today();
         if (submittedOn > this.time.today())
           throw new BadRequestException(['submittedOn cannot be in the future']);
@@ -162,9 +134,9 @@ export class RapidReviewService {
   ): Promise<RapidReviewView> {
     return this.change(
       id,
+      dto,
       user,
       EDITORS,
-      dto.version,
       'si.rapid-review.contribution-requested',
       async (_m, _i, record) => {
         if (dto.dueOn < dto.requestedOn)
@@ -193,9 +165,9 @@ export class RapidReviewService {
   ): Promise<RapidReviewView> {
     return this.change(
       id,
+      dto,
       user,
       EDITORS,
-      dto.version,
       'si.rapid-review.contribution-received',
       async (_m, _i, record) => {
         const contribution = record.agencyContributions.find((c) => c.id === contributionId);
@@ -217,9 +189,9 @@ export class RapidReviewService {
   panelReply(id: string, dto: PanelReplyDto, user: AuthenticatedUser): Promise<RapidReviewView> {
     return this.change(
       id,
+      dto,
       user,
       PARTNERSHIP_ROLES,
-      dto.version,
       'si.rapid-review.panel-reply',
       async (_m, _i, record) => {
         if (!record.submittedOn) throw notReady(['The rapid review has not been sent to the Panel yet.']);
@@ -236,9 +208,9 @@ export class RapidReviewService {
 
   private change(
     id: string,
+    dto: { version?: number },
     user: AuthenticatedUser,
     roles: Role[],
-    version: number | undefined,
     action: string,
     work: (
       m: EntityManager,
@@ -253,10 +225,7 @@ export class RapidReviewService {
         throw notReady(['This incident does not take the full review route, so there is no rapid review.']);
       }
       const record =
-        (await m.findOne(RapidReviewRecord, {
-          where: { incidentId: incident.id },
-          lock: { mode: 'pessimistic_write' },
-        })) ??
+        (await this.lock(m, incident.id)) ??
         m.create(RapidReviewRecord, {
           incidentId: incident.id,
           agencyInvolvement: [],
@@ -264,21 +233,13 @@ export class RapidReviewService {
           signOffs: [],
           lcsprCriteria: [],
         });
-      if (record.id) assertVersion(record, version, 'rapid review');
+      if (record.id) assertVersion(record, dto.version, 'rapid review');
       const details = await work(m, incident, record);
-      record.updatedAt = new Date();
-      const saved = await m.save(record);
-      await this.audit.record(
-        {
-          action,
-          actor: user,
-          caseId: incident.id,
-          organisationIds: incidentOrganisationIds(incident),
-          details: { caseType: 'si', ...details },
-        },
-        m,
-      );
-      return rapidReviewView(saved);
+      return rapidReviewView(await this.saveAudited(m, incident, record, user, action, details));
     });
   }
+}
+
+function notYetSent(record: RapidReviewRecord): void {
+  if (record.submittedOn) throw new ConflictException('The rapid review has already been sent to the Panel');
 }

@@ -277,32 +277,13 @@ export class IncidentPagesController {
     const ctx = await this.context.load(id, user);
     const reader = new FormReader(body);
     const value = spec.read(reader, ctx);
-    const fields = spec.fields(ctx, body, extra);
-    if (reader.errors.length) {
-      return this.renderForm(
-        res,
-        400,
-        name,
-        spec,
-        ctx,
-        body,
-        extra,
-        formErrors(reader.errors, { anchors: dateAnchors(fields) }),
-      );
-    }
+    const anchors = dateAnchors(spec.fields(ctx, body, extra));
+    const fail = (errors: FormErrors) => this.renderForm(res, 400, name, spec, ctx, body, extra, errors);
+    if (reader.errors.length) return fail(formErrors(reader.errors, { anchors }));
     try {
       await spec.submit(user, ctx, value, reader.version(), extra);
     } catch (error) {
-      return this.renderForm(
-        res,
-        400,
-        name,
-        spec,
-        ctx,
-        body,
-        extra,
-        serviceErrors(error, spec.fieldMap, spec.fallback, dateAnchors(fields)),
-      );
+      return fail(serviceErrors(error, spec.fieldMap, spec.fallback, anchors));
     }
     res.redirect(303, `/serious-incidents/${id}?done=${encodeURIComponent(name)}`);
   }

@@ -2,16 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays } from '../../calendar/iso-date';
-import { TimeSource } from '../../calendar/time-source';
 import type { AuthenticatedUser, Role } from '../../identity/permissions';
 import {
   CaseSearch,
   CaseSearchProvider,
   CaseSearchResult,
   WorkQueuePanel,
-  WorkQueuePanelProvider,
   WorkQueuePanelView,
 } from '../../web/shell/contributions';
+import { CountsPanel } from '../../web/work-queues/counts.panel';
 import { DUE_SOON_DAYS } from '../../recommendations/recommendations.service';
 import { IncidentAccess } from '../incident-access.service';
 
@@ -21,19 +20,11 @@ const IN_VIEW = `(si.local_authority_id = ANY($1::uuid[]) OR si.lead_local_autho
 /** "My work" for the local authority: notifications to sign off and submit. */
 @WorkQueuePanel()
 @Injectable()
-export class NotifierWorkPanel implements WorkQueuePanelProvider {
+export class NotifierWorkPanel extends CountsPanel {
   readonly roles: Role[] = ['la-notifier', 'dcs'];
   readonly order = 30;
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: IncidentAccess,
-    private readonly time: TimeSource,
-  ) {}
-
-  async panel(user: AuthenticatedUser): Promise<WorkQueuePanelView | null> {
-    const visible = await this.access.visibleOrganisationIds(user);
-    if (!visible.length) return null;
+  protected async build(visible: string[]): Promise<WorkQueuePanelView> {
     const [c]: { drafts: number; toSubmit: number; overdue: number }[] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE si.status = 'draft')::int AS drafts,
               count(*) FILTER (WHERE si.status = 'signed-off')::int AS "toSubmit",
@@ -71,19 +62,11 @@ export class NotifierWorkPanel implements WorkQueuePanelProvider {
 /** "My work" for the safeguarding partnership: rapid reviews, LCSPRs, publication and actions. */
 @WorkQueuePanel()
 @Injectable()
-export class PartnershipWorkPanel implements WorkQueuePanelProvider {
+export class PartnershipWorkPanel extends CountsPanel {
   readonly roles: Role[] = ['partnership-manager', 'safeguarding-partner'];
   readonly order = 30;
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: IncidentAccess,
-    private readonly time: TimeSource,
-  ) {}
-
-  async panel(user: AuthenticatedUser): Promise<WorkQueuePanelView | null> {
-    const visible = await this.access.visibleOrganisationIds(user);
-    if (!visible.length) return null;
+  protected async build(visible: string[]): Promise<WorkQueuePanelView> {
     const today = this.time.today();
     const [c]: Record<string, number>[] = await this.dataSource.query(
       `WITH mine AS (SELECT si.id FROM serious_incident si WHERE ${IN_VIEW})
