@@ -166,11 +166,12 @@ export class CaseLifecycleService {
       const second = await this.store.forChange(m, user, secondId, ['cdop-admin']);
       const [target, duplicate] = firstId === caseId ? [first, second] : [second, first];
       this.store.assertOpen(target);
-      const work = await Promise.all([
-        m.getRepository(ReportingRequest).countBy({ caseId: duplicate.id }),
-        m.getRepository(ReviewMeeting).countBy({ caseId: duplicate.id }),
-        m.getRepository(AnalysisForm).countBy({ caseId: duplicate.id }),
-      ]);
+      // One after another: a transaction's queries share one connection.
+      const work = [
+        await m.getRepository(ReportingRequest).countBy({ caseId: duplicate.id }),
+        await m.getRepository(ReviewMeeting).countBy({ caseId: duplicate.id }),
+        await m.getRepository(AnalysisForm).countBy({ caseId: duplicate.id }),
+      ];
       if (work.some((n) => n > 0) || duplicate.jarRecord) {
         throw new ConflictException(
           'Work has already been recorded on the duplicate case; only a case that has only been notified can be merged',

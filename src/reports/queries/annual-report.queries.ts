@@ -40,15 +40,13 @@ export async function cdopAnnualInput(
     )
     .getMany();
   const ids = cases.map((c) => c.id);
-  const [notifications, forms, actions] = ids.length
-    ? await Promise.all([
-        m
-          .getRepository(ChildDeathNotification)
-          .find({ where: { caseId: In(ids) }, order: { notifiedAt: 'ASC' } }),
-        m.getRepository(AnalysisForm).find({ where: { caseId: In(ids), status: 'final' } }),
-        m.getRepository(TrackedAction).find({ where: { caseId: In(ids) } }),
-      ])
-    : [[], [], []];
+  if (!ids.length) return { year, asOf, deaths: [], actions: [] };
+  // One after another: the manager may be a transaction, whose queries share one connection.
+  const notifications = await m
+    .getRepository(ChildDeathNotification)
+    .find({ where: { caseId: In(ids) }, order: { notifiedAt: 'ASC' } });
+  const forms = await m.getRepository(AnalysisForm).find({ where: { caseId: In(ids), status: 'final' } });
+  const actions = await m.getRepository(TrackedAction).find({ where: { caseId: In(ids) } });
   const reviewedInYear = new Set<string>();
   const deaths = cases.map((c): AnnualDeath => {
     const answers = reconciledView(notifications.filter((n) => n.caseId === c.id)).answers as Answers;

@@ -26,15 +26,14 @@ export async function partnershipYearlyFigures(
   now: Date,
 ): Promise<YearlyFigures> {
   const area = [partnership.id, ...partnership.coversLocalAuthorityIds];
-  const [incidents, recommendations, nationalReviews] = await Promise.all([
-    incidentsOf(m, partnership.id, partnership.coversLocalAuthorityIds, now),
-    recommendationsOf(m, area, period),
-    m.query(
-      `SELECT r.decided_on::text AS decided_on FROM si_national_review r
-        WHERE r.organisation_ids && $1::uuid[] AND r.decided_on BETWEEN $2 AND $3`,
-      [area, period.from, period.to],
-    ) as Promise<{ decided_on: string }[]>,
-  ]);
+  // One after another: the manager may be a transaction, whose queries share one connection.
+  const incidents = await incidentsOf(m, partnership.id, partnership.coversLocalAuthorityIds, now);
+  const recommendations = await recommendationsOf(m, area, period);
+  const nationalReviews: { decided_on: string }[] = await m.query(
+    `SELECT r.decided_on::text AS decided_on FROM si_national_review r
+      WHERE r.organisation_ids && $1::uuid[] AND r.decided_on BETWEEN $2 AND $3`,
+    [area, period.from, period.to],
+  );
   return yearlyFigures({
     period,
     asOf: londonDateOf(now),
@@ -57,17 +56,15 @@ async function incidentsOf(
     ],
   });
   const ids = incidents.map((i) => i.id);
-  const [reviews, lcsprs, clocks, children] = ids.length
-    ? await Promise.all([
-        m.getRepository(RapidReviewRecord).findBy({ incidentId: In(ids) }),
-        m.getRepository(LcsprRecord).findBy({ incidentId: In(ids) }),
-        m.getRepository(Clock).findBy({
-          caseId: In(ids),
-          ruleId: In(['SI-NOTIFY', 'SI-RAPID-REVIEW', 'SI-LCSPR-COMPLETE']),
-        }),
-        m.getRepository(IncidentChild).findBy({ incidentId: In(ids) }),
-      ])
-    : [[], [], [], []];
+  if (!ids.length) return [];
+  // One after another: the manager may be a transaction, whose queries share one connection.
+  const reviews = await m.getRepository(RapidReviewRecord).findBy({ incidentId: In(ids) });
+  const lcsprs = await m.getRepository(LcsprRecord).findBy({ incidentId: In(ids) });
+  const clocks = await m.getRepository(Clock).findBy({
+    caseId: In(ids),
+    ruleId: In(['SI-NOTIFY', 'SI-RAPID-REVIEW', 'SI-LCSPR-COMPLETE']),
+  });
+  const children = await m.getRepository(IncidentChild).findBy({ incidentId: In(ids) });
   const clockOf = (incidentId: string, ruleId: string) =>
     clocks.find((c) => c.caseId === incidentId && c.ruleId === ruleId);
   const statusOf = (clock: Clock | undefined) =>
