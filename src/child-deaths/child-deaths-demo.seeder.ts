@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays } from '../calendar/iso-date';
 import { TimeSource } from '../calendar/time-source';
+import { demoOrganisationIds, demoUser } from '../demo/demo-directory';
 import { DemoSeeder, SeedsDemoData } from '../demo/demo-seeder';
-import type { AuthenticatedUser, Role } from '../identity/permissions';
+import type { AuthenticatedUser } from '../identity/permissions';
 import { AnalysisService } from './analysis.service';
 import { londonInstant } from './case-facts';
 import type { NotificationDto } from './dto/notification.dto';
@@ -49,9 +50,9 @@ export class ChildDeathsDemoSeeder implements SeedsDemoData {
       this.logger.warn('demo child deaths skipped: the demo organisations are missing');
       return;
     }
-    const admin = await this.user('cdop.admin@northshire.example');
-    const doctor = await this.user('designated.doctor@northshire.example');
-    const notifier = await this.user('la.notifier@northshire.example');
+    const admin = await demoUser(this.dataSource, 'cdop.admin@northshire.example');
+    const doctor = await demoUser(this.dataSource, 'designated.doctor@northshire.example');
+    const notifier = await demoUser(this.dataSource, 'la.notifier@northshire.example');
     if (!admin || !doctor || !notifier) return;
     const today = this.time.today();
     const realNow = this.time.now.bind(this.time);
@@ -363,39 +364,11 @@ export class ChildDeathsDemoSeeder implements SeedsDemoData {
   }
 
   private async organisations(): Promise<Org | null> {
-    const rows: { code: string; id: string }[] = await this.dataSource.query(
-      `SELECT code, id FROM organisation WHERE code = ANY($1::text[])`,
-      [['DEMO-CDOP', 'DEMO-LA-NORTHSHIRE', 'DEMO-LA-SOUTHVALE', 'DEMO-TRUST', 'DEMO-POLICE']],
-    );
-    const id = (code: string) => rows.find((r) => r.code === code)?.id;
-    const [cdop, northshire, southvale, trust, police] = [
-      'DEMO-CDOP',
-      'DEMO-LA-NORTHSHIRE',
-      'DEMO-LA-SOUTHVALE',
-      'DEMO-TRUST',
-      'DEMO-POLICE',
-    ].map(id);
+    const codes = ['DEMO-CDOP', 'DEMO-LA-NORTHSHIRE', 'DEMO-LA-SOUTHVALE', 'DEMO-TRUST', 'DEMO-POLICE'];
+    const ids = await demoOrganisationIds(this.dataSource, codes);
+    const [cdop, northshire, southvale, trust, police] = codes.map((code) => ids.get(code));
     return cdop && northshire && southvale && trust && police
       ? { cdop, northshire, southvale, trust, police }
-      : null;
-  }
-
-  private async user(email: string): Promise<AuthenticatedUser | null> {
-    const rows: { id: string; email: string; name: string; roles: Role[]; organisation_ids: string[] }[] =
-      await this.dataSource.query(
-        `SELECT id, email, name, roles, organisation_ids FROM app_user WHERE lower(email) = lower($1)`,
-        [email],
-      );
-    const row = rows[0];
-    return row
-      ? {
-          id: row.id,
-          email: row.email,
-          name: row.name,
-          roles: row.roles,
-          organisationIds: row.organisation_ids,
-          via: 'session',
-        }
       : null;
   }
 }

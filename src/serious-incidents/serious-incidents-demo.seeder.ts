@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, londonMidnight, parseIsoDate } from '../calendar/iso-date';
 import { TimeSource } from '../calendar/time-source';
+import { demoOrganisationIds, demoUser } from '../demo/demo-directory';
 import { DemoSeeder, SeedsDemoData } from '../demo/demo-seeder';
-import type { AuthenticatedUser, Role } from '../identity/permissions';
+import type { AuthenticatedUser } from '../identity/permissions';
 import { RecommendationsService } from '../recommendations/recommendations.service';
 import type { CreateNotificationDto } from './dto/notification.dto';
 import { LcsprService } from './lcspr/lcspr.service';
@@ -60,13 +61,14 @@ export class SeriousIncidentsDemoSeeder implements SeedsDemoData {
       [MARKER],
     );
     if (seeded.length) return;
-    const la = await this.organisation('DEMO-LA-NORTHSHIRE');
-    const partnership = await this.organisation('DEMO-SCP');
+    const organisations = await demoOrganisationIds(this.dataSource, ['DEMO-LA-NORTHSHIRE', 'DEMO-SCP']);
+    const la = organisations.get('DEMO-LA-NORTHSHIRE');
+    const partnership = organisations.get('DEMO-SCP');
     const people = {
-      notifier: await this.user('la.notifier@northshire.example'),
-      dcs: await this.user('dcs@northshire.example'),
-      manager: await this.user('partnership.manager@northshire.example'),
-      reviewer: await this.user('reviewer@northshire.example'),
+      notifier: await demoUser(this.dataSource, 'la.notifier@northshire.example'),
+      dcs: await demoUser(this.dataSource, 'dcs@northshire.example'),
+      manager: await demoUser(this.dataSource, 'partnership.manager@northshire.example'),
+      reviewer: await demoUser(this.dataSource, 'reviewer@northshire.example'),
     };
     if (!la || !partnership || Object.values(people).some((p) => !p)) {
       this.logger.warn('demo serious incidents skipped: the demo organisations or staff are missing');
@@ -462,32 +464,5 @@ export class SeriousIncidentsDemoSeeder implements SeedsDemoData {
       }
       await this.rapidReviews.submit(id, { submittedOn }, who.manager);
     });
-  }
-
-  private async organisation(code: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM organisation WHERE code = $1`,
-      [code],
-    );
-    return rows[0]?.id ?? null;
-  }
-
-  private async user(email: string): Promise<AuthenticatedUser | null> {
-    const rows: { id: string; email: string; name: string; roles: Role[]; organisation_ids: string[] }[] =
-      await this.dataSource.query(
-        `SELECT id, email, name, roles, organisation_ids FROM app_user WHERE lower(email) = lower($1)`,
-        [email],
-      );
-    const row = rows[0];
-    return row
-      ? {
-          id: row.id,
-          email: row.email,
-          name: row.name,
-          roles: row.roles,
-          organisationIds: row.organisation_ids,
-          via: 'session',
-        }
-      : null;
   }
 }
