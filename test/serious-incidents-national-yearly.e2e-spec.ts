@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestApp } from './support/test-app';
 import {
@@ -31,7 +32,7 @@ describe('national reviews and the yearly report', () => {
       .post('/api/national-reviews', {
         kind: 'case',
         title: 'Child A',
-        incidentIds: [incidentId, incidentId.replace(/.$/, '0')],
+        incidentIds: [incidentId, randomUUID()],
         decidedOn: '2026-02-18',
         scope: 'x',
       })
